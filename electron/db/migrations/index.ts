@@ -1,0 +1,8 @@
+/**
+ * Every schema step in order. One file per migration; never edit a shipped one — add a new file and list it here.
+ */
+import type { Migration } from './migration.ts';
+import m0010 from './0010-create-intakes-events-outbox.ts';
+import m0020 from './0020-create-reference-data.ts';
+
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020];

@@ -1,0 +1,31 @@
+/**
+ * The command names alone, with no schema library, so the sandboxed preload can bundle them cheaply. commands.ts
+ * checks at compile time that this list and the schema map match exactly.
+ */
+export const COMMAND_NAMES = [
+  'station.info',
+  'intake.current',
+  'intake.get',
+  'intake.recent',
+  'intake.scan',
+  'intake.captureWeight',
+  'intake.setDimensions',
+  'intake.reportDamage',
+  'intake.commitVerdict',
+  'intake.finish',
+  'intake.cancel',
+  'holds.list',
+  'scale.status',
+  'scale.simulate',
+  'sync.status',
+  'settings.get',
+  'settings.update',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const EVENT_NAMES = ['weight', 'deviceStatus', 'intake', 'syncProgress'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The Electron IPC channel of a command or event stream. */
+export const commandChannel = (name: CommandName): string => `ecms:cmd:${name}`;
+export const eventChannel = (name: EventName): string => `ecms:evt:${name}`;

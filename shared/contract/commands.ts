@@ -1,0 +1,84 @@
+/**
+ * The station API contract: every command with its request and response schema, defined once. Main's handler table,
+ * the preload, the browser-mode host and the renderer client are all typed from this map, and every transport parses
+ * requests with these schemas before any logic runs.
+ */
+import { z } from 'zod';
+import { IntakeSummarySchema, IntakeViewSchema, SCAN_SOURCES } from './intakeView.ts';
+import { StationSettingsSchema } from './settings.ts';
+import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts';
+import { SyncStatusSchema } from '../sync/syncStatus.ts';
+import { MASS_UNITS } from '../units/mass.ts';
+import { LENGTH_UNITS } from '../units/length.ts';
+import type { CommandName } from './commandNames.ts';
+
+/** A client-made id for each state-changing command: a retried command is applied once. */
+const commandId = z.string().uuid();
+const intakeId = z.string().uuid();
+const decimalText = z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, 'a number such as 12 or 3.25');
+
+export const StationInfoSchema = z.object({
+  stationId: z.string(),
+  warehouse: z.string(),
+  operator: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  demo: z.boolean(),
+  dataDir: z.string(),
+});
+
+export const HoldSummarySchema = IntakeSummarySchema.extend({ heldSince: z.number() });
+
+export const COMMANDS = {
+  'station.info': { request: z.object({}), response: StationInfoSchema },
+  'intake.current': { request: z.object({}), response: IntakeViewSchema.nullable() },
+  'intake.get': { request: z.object({ intakeId }), response: IntakeViewSchema },
+  'intake.recent': { request: z.object({ limit: z.number().int().min(1).max(200) }), response: z.array(IntakeSummarySchema) },
+  'intake.scan': {
+    request: z.object({ commandId, intakeId, raw: z.string().min(1).max(200), source: z.enum(SCAN_SOURCES) }),
+    response: IntakeViewSchema,
+  },
+  'intake.captureWeight': {
+    request: z.object({
+      commandId,
+      intakeId,
+      /** Absent: take the scale's stable reading. Present: a typed weight, which needs a reason. */
+      manual: z.object({ value: decimalText, unit: z.enum(MASS_UNITS), reason: z.string().trim().min(3).max(200) }).optional(),
+    }),
+    response: IntakeViewSchema,
+  },
+  'intake.setDimensions': {
+    request: z.object({ commandId, intakeId, length: decimalText, width: decimalText, height: decimalText, unit: z.enum(LENGTH_UNITS) }),
+    response: IntakeViewSchema,
+  },
+  'intake.reportDamage': {
+    request: z.object({ commandId, intakeId, damaged: z.boolean(), note: z.string().max(200).optional() }),
+    response: IntakeViewSchema,
+  },
+  'intake.commitVerdict': { request: z.object({ commandId, intakeId }), response: IntakeViewSchema },
+  'intake.finish': { request: z.object({ commandId, intakeId }), response: IntakeViewSchema },
+  'intake.cancel': {
+    request: z.object({ commandId, intakeId, reason: z.string().trim().min(3).max(200) }),
+    response: IntakeViewSchema,
+  },
+  'holds.list': { request: z.object({}), response: z.array(HoldSummarySchema) },
+  'scale.status': {
+    request: z.object({}),
+    response: z.object({ device: ScaleDeviceStatusSchema, last: ScaleReadingSchema.nullable() }),
+  },
+  'scale.simulate': {
+    request: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('place'), value: decimalText, unit: z.enum(MASS_UNITS) }),
+      z.object({ action: z.literal('remove') }),
+    ]),
+    response: z.object({}),
+  },
+  'sync.status': { request: z.object({}), response: SyncStatusSchema },
+  'settings.get': { request: z.object({}), response: StationSettingsSchema },
+  'settings.update': { request: StationSettingsSchema.partial(), response: StationSettingsSchema },
+} as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>;
+
+export type Commands = typeof COMMANDS;
+export type CommandRequest<N extends CommandName> = z.input<Commands[N]['request']>;
+export type ParsedRequest<N extends CommandName> = z.output<Commands[N]['request']>;
+export type CommandResponse<N extends CommandName> = z.output<Commands[N]['response']>;

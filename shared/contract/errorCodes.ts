@@ -1,0 +1,36 @@
+/**
+ * Every error the station can return to the UI. The UI switches on the code; the message is for people.
+ */
+export const ERROR_CODES = [
+  /** The request did not match the contract's schema. */
+  'INVALID_REQUEST',
+  /** A command name the station does not know. */
+  'UNKNOWN_COMMAND',
+  /** The transport refused the caller (bad token, wrong origin, wrong frame). */
+  'UNAUTHORIZED',
+  /** The scan is not a label format the station knows. */
+  'UNKNOWN_BARCODE',
+  /** The scan looks like a known format but its check digit is wrong: rescan. */
+  'INVALID_CHECK_DIGIT',
+  /** The command is not allowed in the current intake state (e.g. a verdict before a weight). */
+  'INVALID_STATE',
+  /** The intake named does not exist. */
+  'NOT_FOUND',
+  /** No scale is connected. */
+  'SCALE_DISCONNECTED',
+  /** The scale has no stable, positive weight to capture. */
+  'SCALE_UNSTABLE',
+  /** The requested device action needs the simulated scale. */
+  'SCALE_NOT_SIMULATED',
+  /** The rules refused the input (e.g. dimensions outside what a station accepts at all). */
+  'RULE_REJECTED',
+  /** The disk is full: nothing was written, the command can be retried once space is freed. */
+  'STORAGE_FULL',
+  /** The database could not be written for another reason. */
+  'STORAGE_FAILED',
+  /** The station database comes from a newer version of the app. */
+  'DATABASE_TOO_NEW',
+  /** A bug: the station logged details. */
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,20 @@
+/**
+ * The event streams the station pushes to the UI.
+ */
+import { z } from 'zod';
+import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts';
+import { IntakeViewSchema } from './intakeView.ts';
+import { SyncStatusSchema } from '../sync/syncStatus.ts';
+import type { EventName } from './commandNames.ts';
+
+export const EVENTS = {
+  /** Every reading from the scale, stable or not. */
+  weight: ScaleReadingSchema,
+  deviceStatus: z.object({ scale: ScaleDeviceStatusSchema }),
+  /** The open intake changed (or closed: null). Carries verdicts as they are committed. */
+  intake: IntakeViewSchema.nullable(),
+  syncProgress: SyncStatusSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof EVENTS;
+export type EventData<E extends EventName> = z.output<Events[E]>;

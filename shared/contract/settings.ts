@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { WAREHOUSES } from '../manifest/destinations.ts';
+
+/** Local station settings (HQ-delivered policy such as rate cards lives in reference data, not here). */
+export const StationSettingsSchema = z.object({
+  stationId: z.string().regex(/^[A-Z]{3}-[A-Z0-9-]{1,20}$/),
+  warehouse: z.enum(WAREHOUSES),
+  operator: z.string().min(1).max(60),
+  /** How long a stable, positive weight must hold before it is captured automatically. */
+  autoCaptureSettleMs: z.number().int().min(0).max(10_000),
+  displayMassUnit: z.enum(['lb', 'kg']),
+  displayLengthUnit: z.enum(['in', 'cm']),
+});
+export type StationSettings = z.infer<typeof StationSettingsSchema>;
+
+export const DEFAULT_SETTINGS: StationSettings = {
+  stationId: 'LAX-DEMO-1',
+  warehouse: 'LAX',
+  operator: 'demo',
+  autoCaptureSettleMs: 600,
+  displayMassUnit: 'lb',
+  displayLengthUnit: 'in',
+};

@@ -1,0 +1,17 @@
+/** Reason codes for verdicts (reference: domain.md §4.1). */
+export const REASON_CODES = [
+  'OVERWEIGHT',
+  'OVERSIZE',
+  'PROHIBITED',
+  'RESTRICTED_DOCS',
+  'ID_MISSING',
+  'ID_INVALID',
+  'DUTIES_UNPAID',
+  'NO_PREALERT',
+  'DAMAGED_PACKAGING',
+  'DESTINATION_NOT_SERVED',
+  'WEIGHT_MISMATCH',
+  'DECLARATION_INVALID',
+  'HOLD_EXPIRED',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,0 +1,36 @@
+/**
+ * The outcome of the rules for one parcel: ACCEPT, HOLD or RETURN, always with its reasons.
+ * Produced by the pure verdict engine in shared/rules and stored with the intake.
+ */
+import { z } from 'zod';
+import { REASON_CODES } from './reasonCodes.ts';
+
+export const DECISIONS = ['ACCEPT', 'HOLD', 'RETURN'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const VerdictReasonSchema = z.object({
+  code: z.enum(REASON_CODES),
+  /** What this reason does to the parcel: RETURN and HOLD decide; FLAG only asks for inspection. */
+  effect: z.enum(['RETURN', 'HOLD', 'FLAG']),
+  /** Plain words for the worker, e.g. "Weighs 45.20 lb; the limit is 44.00 lb." */
+  message: z.string(),
+});
+export type VerdictReason = z.infer<typeof VerdictReasonSchema>;
+
+export const RepriceSchema = z.object({
+  currency: z.string().length(3),
+  estimateMinor: z.number().int(),
+  priceMinor: z.number().int(),
+  deltaMinor: z.number().int(),
+  billableMass: z.number().int(),
+  rateCardId: z.string(),
+  rateCardVersion: z.string(),
+});
+export type Reprice = z.infer<typeof RepriceSchema>;
+
+export const VerdictSchema = z.object({
+  decision: z.enum(DECISIONS),
+  reasons: z.array(VerdictReasonSchema),
+  reprice: RepriceSchema.nullable(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
