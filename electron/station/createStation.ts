@@ -1,0 +1,110 @@
+/**
+ * Builds one station from its parts: the database in the data directory, settings, the scale, the intake service
+ * and the handler table every transport uses. Independent of Electron: the browser-mode host, the Electron main
+ * process and the tests all run this same function.
+ */
+import type { Database } from 'better-sqlite3';
+import { DEFAULT_SETTINGS, StationSettingsSchema, type StationSettings } from '../../shared/contract/settings.ts';
+import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
+import { massFromDecimal } from '../../shared/units/mass.ts';
+import { openStationDatabase } from '../db/openStationDatabase.ts';
+import { readSettings, writeSettings } from '../db/queries/settings.ts';
+import { heldIntakeRows, toIntakeSummary } from '../db/queries/intakes.ts';
+import type { CommandHandlers } from './commandHandlers.ts';
+import { IntakeService } from './intakeService.ts';
+import { outboxCounts } from './outboxCounts.ts';
+import { StationEvents } from './stationEvents.ts';
+import { StationError } from './stationError.ts';
+import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
+
+export interface StationOptions {
+  readonly dataDir: string;
+  readonly transport: 'electron' | 'browser';
+  readonly demo: boolean;
+  readonly version: string;
+  readonly scale: StationScale;
+  readonly classify: ScanClassifier;
+  readonly decide: VerdictDecider;
+  /** Settings given on the command line or in the environment; they win over stored ones and are saved. */
+  readonly settingsOverrides?: Partial<StationSettings>;
+  readonly now?: () => number;
+  /** Replaces the local outbox-only sync status once the HQ sync service is wired. */
+  readonly syncStatus?: () => SyncStatus;
+}
+
+export interface Station {
+  readonly db: Database;
+  readonly handlers: CommandHandlers;
+  readonly events: StationEvents;
+  readonly intake: IntakeService;
+  settings(): StationSettings;
+  close(): Promise<void>;
+}
+
+export function createStation(options: StationOptions): Station {
+  const now = options.now ?? Date.now;
+  const db = openStationDatabase(options.dataDir);
+  const events = new StationEvents();
+  let settings = StationSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...readSettings(db), ...options.settingsOverrides });
+  writeSettings(db, settings);
+
+  const intake = new IntakeService({
+    db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
+    onIntakeChanged: (view) => events.emit('intake', view),
+  });
+  const offReading = options.scale.onReading((reading) => events.emit('weight', reading));
+  const offStatus = options.scale.onStatus((scale) => events.emit('deviceStatus', { scale }));
+
+  const localSyncStatus = (): SyncStatus => ({
+    configured: false, online: null, phase: 'idle', progress: null, lastError: null, nextAttemptAt: null, ...outboxCounts(db),
+  });
+
+  const handlers: CommandHandlers = {
+    'station.info': () => ({
+      stationId: settings.stationId, warehouse: settings.warehouse, operator: settings.operator, version: options.version,
+      transport: options.transport, demo: options.demo, dataDir: options.dataDir,
+    }),
+    'intake.current': () => intake.current(),
+    'intake.get': (req) => intake.get(req.intakeId),
+    'intake.recent': (req) => intake.recent(req.limit),
+    'intake.scan': (req) => intake.scan(req),
+    'intake.captureWeight': (req) => intake.captureWeight(req),
+    'intake.setDimensions': (req) => intake.setDimensions(req),
+    'intake.reportDamage': (req) => intake.reportDamage(req),
+    'intake.commitVerdict': (req) => intake.commitVerdict(req),
+    'intake.finish': (req) => intake.finish(req),
+    'intake.cancel': (req) => intake.cancel(req),
+    'holds.list': () => heldIntakeRows(db).map((row) => ({ ...toIntakeSummary(db, row), heldSince: row.updated_at })),
+    'scale.status': () => ({ device: options.scale.status(), last: options.scale.last() }),
+    'scale.simulate': (req) => {
+      const sim = options.scale.simulator;
+      if (!sim) throw new StationError('SCALE_NOT_SIMULATED', 'This station has a real scale: put the parcel on it.');
+      if (req.action === 'remove') sim.remove();
+      else {
+        const mass = massFromDecimal(req.value, req.unit);
+        if (mass === null) throw new StationError('INVALID_REQUEST', `${req.value} ${req.unit} is not a weight the simulator can show.`);
+        sim.place(mass);
+      }
+      return {};
+    },
+    'sync.status': () => (options.syncStatus ?? localSyncStatus)(),
+    'settings.get': () => settings,
+    'settings.update': (req) => {
+      const next = StationSettingsSchema.parse({ ...settings, ...req });
+      writeSettings(db, next);
+      settings = next;
+      return settings;
+    },
+  };
+
+  return {
+    db, handlers, events, intake,
+    settings: () => settings,
+    async close() {
+      offReading();
+      offStatus();
+      await options.scale.stop();
+      db.close();
+    },
+  };
+}

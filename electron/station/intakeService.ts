@@ -1,0 +1,225 @@
+/**
+ * The intake workflow of one station, independent of any transport and of Electron. Each command:
+ *   1. replays idempotently if its commandId was applied before (a retry after a lost reply or a restart);
+ *   2. asks the pure state machine whether the action is allowed;
+ *   3. writes the intake row, its event and the outbox row in ONE SQLite transaction;
+ *   4. tells listeners the open intake changed.
+ */
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { IntakeSummary, IntakeView } from '../../shared/contract/intakeView.ts';
+import type { ParsedRequest } from '../../shared/contract/commands.ts';
+import { nextIntakeState, type IntakeAction } from '../../shared/intake/intakeMachine.ts';
+import type { StationIntakeState } from '../../shared/intake/intakeStates.ts';
+import { massFromDecimal, type MassUnit } from '../../shared/units/mass.ts';
+import { lengthFromDecimal } from '../../shared/units/length.ts';
+import type { StationSettings } from '../../shared/contract/settings.ts';
+import { appendEvent, intakeOfCommand } from './eventLog.ts';
+import { StationError, storageError } from './stationError.ts';
+import { findManifest } from '../db/queries/manifests.ts';
+import {
+  getIntakeRow, insertIntake, intakeOfTracking, openIntakeRow, recentIntakeRows, saveIntake, toIntakeSummary, toIntakeView,
+  type IntakeRow,
+} from '../db/queries/intakes.ts';
+import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
+
+export interface IntakeServiceDeps {
+  readonly db: Database;
+  readonly now: () => number;
+  readonly settings: () => StationSettings;
+  readonly classify: ScanClassifier;
+  readonly decide: VerdictDecider;
+  readonly scale: StationScale;
+  readonly onIntakeChanged: (view: IntakeView | null) => void;
+}
+
+type Change = (row: IntakeRow) => { type: string; payload: unknown };
+
+export class IntakeService {
+  readonly #deps: IntakeServiceDeps;
+
+  constructor(deps: IntakeServiceDeps) {
+    this.#deps = deps;
+  }
+
+  current(): IntakeView | null {
+    const row = openIntakeRow(this.#deps.db);
+    return row ? toIntakeView(this.#deps.db, row) : null;
+  }
+
+  get(intakeId: string): IntakeView {
+    return toIntakeView(this.#deps.db, this.#row(intakeId));
+  }
+
+  recent(limit: number): IntakeSummary[] {
+    return recentIntakeRows(this.#deps.db, limit).map((row) => toIntakeSummary(this.#deps.db, row));
+  }
+
+  scan(req: ParsedRequest<'intake.scan'>): IntakeView {
+    const { db } = this.#deps;
+    const replay = this.#replay(req.commandId);
+    if (replay) return replay;
+    const id = this.#deps.classify(req.raw);
+    if (id.kind === 'unknown') {
+      throw new StationError('UNKNOWN_BARCODE', `"${req.raw}" is not a label the station knows. Scan the carrier or ECMS barcode again, or type it.`);
+    }
+    if (!id.valid) {
+      throw new StationError('INVALID_CHECK_DIGIT', `${id.carrier ?? id.kind} number ${id.tracking} failed its check (${id.reason ?? 'check digit'}). Rescan the label.`);
+    }
+    const open = openIntakeRow(db);
+    if (open && open.tracking === id.tracking) return toIntakeView(db, open, true);
+    const manifest = findManifest(db, id.tracking);
+    const earlier = intakeOfTracking(db, id.tracking, manifest?.waybill ?? null);
+    if (earlier) return toIntakeView(db, earlier, true);
+    if (open) this.#closeForNextScan(open);
+
+    const now = this.#deps.now();
+    const settings = this.#deps.settings();
+    const row: IntakeRow = {
+      intake_id: req.intakeId, station_id: settings.stationId, state: 'scanned', scan_raw: req.raw, scan_kind: id.kind,
+      carrier: id.carrier, tracking: id.tracking, waybill: manifest?.waybill ?? null, destination: manifest?.destination ?? null,
+      mass_q: null, mass_source: null, mass_unit: null, manual_reason: null, length_nm: null, width_nm: null, height_nm: null,
+      dims_unit: null, damaged: 0, decision: null, verdict_json: null, operator: settings.operator, created_at: now, updated_at: now,
+    };
+    this.#write(() => {
+      insertIntake(db, row);
+      appendEvent(db, {
+        intakeId: row.intake_id, commandId: req.commandId, type: 'INTAKE_SCANNED', at: now,
+        payload: { raw: req.raw, source: req.source, kind: id.kind, carrier: id.carrier, tracking: id.tracking, waybill: row.waybill, prealert: manifest !== null },
+      });
+    });
+    return this.#changed(row);
+  }
+
+  captureWeight(req: ParsedRequest<'intake.captureWeight'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'weigh', (row) => {
+      if (req.manual) {
+        const mass = massFromDecimal(req.manual.value, req.manual.unit);
+        if (mass === null || mass <= 0) throw new StationError('INVALID_REQUEST', `${req.manual.value} ${req.manual.unit} is not a weight the station can record.`);
+        Object.assign(row, { mass_q: mass, mass_source: 'manual', mass_unit: req.manual.unit, manual_reason: req.manual.reason });
+        return { type: 'WEIGHT_CAPTURED', payload: { mass, unit: req.manual.unit, source: 'manual', reason: req.manual.reason, operator: row.operator } };
+      }
+      const reading = this.#stableReading();
+      const unit: MassUnit = reading.unit === 'lb-oz' ? 'lb' : reading.unit;
+      Object.assign(row, { mass_q: reading.value, mass_source: 'scale', mass_unit: unit, manual_reason: null });
+      return { type: 'WEIGHT_CAPTURED', payload: { mass: reading.value, unit, source: 'scale', resolution: reading.resolution, readingAt: reading.at, device: this.#deps.scale.status().label } };
+    });
+  }
+
+  setDimensions(req: ParsedRequest<'intake.setDimensions'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'setDimensions', (row) => {
+      const [l, w, h] = [req.length, req.width, req.height].map((v) => lengthFromDecimal(v, req.unit));
+      if (!l || !w || !h) throw new StationError('RULE_REJECTED', `${req.length} × ${req.width} × ${req.height} ${req.unit} is not a size the station can record (each side above 0).`);
+      Object.assign(row, { length_nm: l, width_nm: w, height_nm: h, dims_unit: req.unit });
+      return { type: 'DIMENSIONS_SET', payload: { length: l, width: w, height: h, unit: req.unit } };
+    });
+  }
+
+  reportDamage(req: ParsedRequest<'intake.reportDamage'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'reportDamage', (row) => {
+      row.damaged = req.damaged ? 1 : 0;
+      return { type: 'DAMAGE_REPORTED', payload: { damaged: req.damaged, note: req.note ?? null } };
+    });
+  }
+
+  commitVerdict(req: ParsedRequest<'intake.commitVerdict'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'decide', (row) => {
+      if (row.mass_q === null) throw new StationError('INVALID_STATE', 'Weigh the parcel before deciding.');
+      if (row.length_nm === null || row.width_nm === null || row.height_nm === null) {
+        throw new StationError('INVALID_STATE', 'Enter the dimensions before deciding: the size limit needs them.');
+      }
+      const manifest = row.waybill === null ? null : findManifest(this.#deps.db, row.waybill);
+      const verdict = this.#deps.decide({
+        manifest, mass: row.mass_q, damaged: row.damaged === 1, now: this.#deps.now(),
+        dims: { length: row.length_nm, width: row.width_nm, height: row.height_nm },
+      });
+      row.decision = verdict.decision;
+      row.verdict_json = JSON.stringify(verdict);
+      return { type: 'VERDICT_COMMITTED', payload: { verdict, mass: row.mass_q, dims: [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1 } };
+    });
+  }
+
+  finish(req: ParsedRequest<'intake.finish'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'finish', () => ({ type: 'INTAKE_FINISHED', payload: {} }));
+  }
+
+  cancel(req: ParsedRequest<'intake.cancel'>): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'cancel', () => ({ type: 'INTAKE_CANCELLED', payload: { reason: req.reason } }));
+  }
+
+  /** A decided or printed parcel is finished when the next one is scanned; an undecided one blocks the scan. */
+  #closeForNextScan(open: IntakeRow): void {
+    if (nextIntakeState(open.state, 'finish') === null) {
+      throw new StationError('INVALID_STATE', `Parcel ${open.tracking} is still open (${open.state}): finish or cancel it before scanning the next one.`);
+    }
+    this.#writeChange(open, 'finish', randomUUID(), () => ({ type: 'INTAKE_FINISHED', payload: { by: 'next-scan' } }));
+  }
+
+  #stableReading() {
+    const status = this.#deps.scale.status();
+    if (status.state !== 'connected') throw new StationError('SCALE_DISCONNECTED', `No scale: ${status.message ?? status.label}. Reconnect it or type the weight with a reason.`);
+    const reading = this.#deps.scale.last();
+    if (!reading || reading.status !== 'stable' || reading.value <= 0) {
+      throw new StationError('SCALE_UNSTABLE', 'The scale has no steady weight yet: let the parcel settle on the scale.');
+    }
+    return reading;
+  }
+
+  #row(intakeId: string): IntakeRow {
+    const row = getIntakeRow(this.#deps.db, intakeId);
+    if (!row) throw new StationError('NOT_FOUND', `No intake ${intakeId} on this station.`);
+    return row;
+  }
+
+  #replay(commandId: string): IntakeView | null {
+    const intakeId = intakeOfCommand(this.#deps.db, commandId);
+    return intakeId === null ? null : toIntakeView(this.#deps.db, this.#row(intakeId));
+  }
+
+  #apply(commandId: string, intakeId: string, action: IntakeAction, change: Change): IntakeView {
+    const replay = this.#replay(commandId);
+    if (replay) return replay;
+    const row = this.#row(intakeId);
+    this.#writeChange(row, action, commandId, change);
+    return this.#changed(row);
+  }
+
+  #writeChange(row: IntakeRow, action: IntakeAction, commandId: string, change: Change): void {
+    const next = nextIntakeState(row.state as StationIntakeState, action);
+    if (next === null || next === 'idle') {
+      throw new StationError('INVALID_STATE', `Cannot ${ACTION_WORDS[action]} parcel ${row.tracking} now: it is ${row.state}.`);
+    }
+    const event = change(row);
+    if (next === 'weighed' && row.state === 'decided') {
+      row.decision = null;
+      row.verdict_json = null;
+    }
+    row.state = next;
+    row.updated_at = this.#deps.now();
+    this.#write(() => {
+      saveIntake(this.#deps.db, row);
+      appendEvent(this.#deps.db, { intakeId: row.intake_id, commandId, type: event.type, payload: event.payload, at: row.updated_at });
+    });
+  }
+
+  #write(body: () => void): void {
+    try {
+      this.#deps.db.transaction(body)();
+    } catch (error) {
+      if (error instanceof StationError) throw error;
+      throw storageError(error);
+    }
+  }
+
+  #changed(row: IntakeRow): IntakeView {
+    const view = toIntakeView(this.#deps.db, row);
+    this.#deps.onIntakeChanged(view.state === 'cancelled' ? null : view);
+    return view;
+  }
+}
+
+const ACTION_WORDS: Readonly<Record<IntakeAction, string>> = {
+  scan: 'scan', weigh: 'weigh', setDimensions: 'set the size of', reportDamage: 'report damage on', decide: 'decide',
+  print: 'print', finish: 'finish', cancel: 'cancel',
+};
+

@@ -1,0 +1,29 @@
+import type { Verdict } from '../../shared/rules/verdict.ts';
+import { formatMoney } from './formatMoney.ts';
+
+const TITLES = { ACCEPT: 'ACCEPT — relabel and send on', HOLD: 'HOLD — put on the hold shelf', RETURN: 'RETURN — back to the sender' } as const;
+
+export function VerdictBanner(props: { verdict: Verdict }) {
+  const { verdict } = props;
+  return (
+    <section className={`verdict verdict-${verdict.decision.toLowerCase()}`} data-testid="verdict" aria-live="polite">
+      <h2 data-testid="verdict-decision">{TITLES[verdict.decision]}</h2>
+      {verdict.reasons.length > 0 && (
+        <ul data-testid="verdict-reasons">
+          {verdict.reasons.map((r) => (
+            <li key={`${r.code}-${r.message}`} data-code={r.code}>
+              <strong>{r.code.replaceAll('_', ' ')}</strong> {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {verdict.reprice && (
+        <p className="reprice" data-testid="reprice">
+          Price {formatMoney(verdict.reprice.priceMinor, verdict.reprice.currency)} (estimate {formatMoney(verdict.reprice.estimateMinor, verdict.reprice.currency)},{' '}
+          {verdict.reprice.deltaMinor >= 0 ? '+' : '−'}
+          {formatMoney(Math.abs(verdict.reprice.deltaMinor), verdict.reprice.currency)})
+        </p>
+      )}
+    </section>
+  );
+}

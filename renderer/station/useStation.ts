@@ -1,0 +1,76 @@
+/**
+ * The station state the intake screen draws: connection, station info, live weight and device status, the open
+ * intake, sync status and recent intakes — kept current from the event streams.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { StationClient } from '../../shared/contract/stationApi.ts';
+import type { CommandResponse } from '../../shared/contract/commands.ts';
+import type { IntakeSummary, IntakeView } from '../../shared/contract/intakeView.ts';
+import type { ScaleDeviceStatus, ScaleReading } from '../../shared/scale/reading.ts';
+import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
+import { connectStation } from './connectStation.ts';
+
+export interface StationState {
+  readonly client: StationClient;
+  readonly connected: boolean;
+  readonly info: CommandResponse<'station.info'> | null;
+  readonly reading: ScaleReading | null;
+  readonly scale: ScaleDeviceStatus | null;
+  readonly intake: IntakeView | null;
+  readonly sync: SyncStatus | null;
+  readonly recent: IntakeSummary[];
+  setIntake(view: IntakeView | null): void;
+  refreshRecent(): void;
+}
+
+export function useStation(): StationState {
+  const [connected, setConnected] = useState(false);
+  const client = useMemo(() => connectStation(setConnected), []);
+  const [info, setInfo] = useState<StationState['info']>(null);
+  const [reading, setReading] = useState<ScaleReading | null>(null);
+  const [scale, setScale] = useState<ScaleDeviceStatus | null>(null);
+  const [intake, setIntake] = useState<IntakeView | null>(null);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [recent, setRecent] = useState<IntakeSummary[]>([]);
+  const [recentTick, setRecentTick] = useState(0);
+
+  useEffect(() => {
+    const offs = [
+      client.subscribe('weight', setReading),
+      client.subscribe('deviceStatus', (s) => setScale(s.scale)),
+      client.subscribe('intake', (view) => {
+        setIntake(view);
+        setRecentTick((t) => t + 1);
+      }),
+      client.subscribe('syncProgress', setSync),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [client]);
+
+  useEffect(() => {
+    if (!connected) return;
+    void client.call('station.info', {}).then((r) => r.ok && setInfo(r.data));
+    void client.call('intake.current', {}).then((r) => r.ok && setIntake(r.data));
+    void client.call('scale.status', {}).then((r) => {
+      if (r.ok) {
+        setScale(r.data.device);
+        setReading(r.data.last);
+      }
+    });
+  }, [client, connected]);
+
+  useEffect(() => {
+    if (!connected) return;
+    void client.call('intake.recent', { limit: 12 }).then((r) => r.ok && setRecent(r.data));
+    void client.call('sync.status', {}).then((r) => r.ok && setSync(r.data));
+  }, [client, connected, recentTick]);
+
+  return {
+    client, connected, info, reading, scale, intake, sync, recent,
+    setIntake: (view) => {
+      setIntake(view);
+      setRecentTick((t) => t + 1);
+    },
+    refreshRecent: () => setRecentTick((t) => t + 1),
+  };
+}
