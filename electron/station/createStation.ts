@@ -14,6 +14,7 @@ import type { CommandHandlers } from './commandHandlers.ts';
 import { IntakeService } from './intakeService.ts';
 import { outboxCounts } from './outboxCounts.ts';
 import { StationEvents } from './stationEvents.ts';
+import { startAutoCapture } from './autoCapture.ts';
 import { StationError } from './stationError.ts';
 import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
 
@@ -30,6 +31,7 @@ export interface StationOptions {
   readonly now?: () => number;
   /** Replaces the local outbox-only sync status once the HQ sync service is wired. */
   readonly syncStatus?: () => SyncStatus;
+  readonly log?: (line: string) => void;
 }
 
 export interface Station {
@@ -48,12 +50,26 @@ export function createStation(options: StationOptions): Station {
   let settings = StationSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...readSettings(db), ...options.settingsOverrides });
   writeSettings(db, settings);
 
+  let lastScanned: string | null = null;
   const intake = new IntakeService({
     db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
-    onIntakeChanged: (view) => events.emit('intake', view),
+    onIntakeChanged: (view) => {
+      if (view?.state === 'scanned' && view.intakeId !== lastScanned) {
+        lastScanned = view.intakeId;
+        autoCapture.rearm();
+      }
+      events.emit('intake', view);
+    },
   });
-  const offReading = options.scale.onReading((reading) => events.emit('weight', reading));
-  const offStatus = options.scale.onStatus((scale) => events.emit('deviceStatus', { scale }));
+  const autoCapture = startAutoCapture({
+    scale: options.scale, intake, now, settleMs: () => settings.autoCaptureSettleMs,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  });
+  const offs = [
+    options.scale.onReading((reading) => events.emit('weight', reading)),
+    options.scale.onIndication((indication) => events.emit('scaleIndication', indication)),
+    options.scale.onStatus((scale) => events.emit('deviceStatus', { scale })),
+  ];
 
   const localSyncStatus = (): SyncStatus => ({
     configured: false, online: null, phase: 'idle', progress: null, lastError: null, nextAttemptAt: null, ...outboxCounts(db),
@@ -101,8 +117,8 @@ export function createStation(options: StationOptions): Station {
     db, handlers, events, intake,
     settings: () => settings,
     async close() {
-      offReading();
-      offStatus();
+      autoCapture.stop();
+      offs.forEach((off) => off());
       await options.scale.stop();
       db.close();
     },

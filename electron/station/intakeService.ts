@@ -12,11 +12,13 @@ import type { ParsedRequest } from '../../shared/contract/commands.ts';
 import { nextIntakeState, type IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import type { StationIntakeState } from '../../shared/intake/intakeStates.ts';
 import { massFromDecimal, type MassUnit } from '../../shared/units/mass.ts';
+import type { ScaleReading } from '../../shared/scale/reading.ts';
 import { lengthFromDecimal } from '../../shared/units/length.ts';
 import type { StationSettings } from '../../shared/contract/settings.ts';
 import { appendEvent, intakeOfCommand } from './eventLog.ts';
 import { StationError, storageError } from './stationError.ts';
 import { findManifest } from '../db/queries/manifests.ts';
+import type { ManifestEntry } from '../../shared/manifest/manifestEntry.ts';
 import {
   getIntakeRow, insertIntake, intakeOfTracking, openIntakeRow, recentIntakeRows, saveIntake, toIntakeSummary, toIntakeView,
   type IntakeRow,
@@ -60,15 +62,15 @@ export class IntakeService {
     const replay = this.#replay(req.commandId);
     if (replay) return replay;
     const id = this.#deps.classify(req.raw);
-    if (id.kind === 'unknown') {
-      throw new StationError('UNKNOWN_BARCODE', `"${req.raw}" is not a label the station knows. Scan the carrier or ECMS barcode again, or type it.`);
+    if (!id.valid && id.checkDigitFailed) {
+      throw new StationError('INVALID_CHECK_DIGIT', `${id.carrier ?? id.kind} number ${id.tracking} failed its check digit: rescan the label. Nothing was recorded.`);
     }
-    if (!id.valid) {
-      throw new StationError('INVALID_CHECK_DIGIT', `${id.carrier ?? id.kind} number ${id.tracking} failed its check (${id.reason ?? 'check digit'}). Rescan the label.`);
+    if (id.kind === 'unknown' || !id.valid) {
+      throw new StationError('UNKNOWN_BARCODE', `"${req.raw}" is not a parcel label the station can use${id.reason ? ` (${id.reason})` : ''}. Scan the carrier or ECMS barcode, or type it.`);
     }
     const open = openIntakeRow(db);
     if (open && open.tracking === id.tracking) return toIntakeView(db, open, true);
-    const manifest = findManifest(db, id.tracking);
+    const manifest = [id.tracking, ...id.alternatives].reduce<ManifestEntry | null>((found, code) => found ?? findManifest(db, code), null);
     const earlier = intakeOfTracking(db, id.tracking, manifest?.waybill ?? null);
     if (earlier) return toIntakeView(db, earlier, true);
     if (open) this.#closeForNextScan(open);
@@ -99,11 +101,24 @@ export class IntakeService {
         Object.assign(row, { mass_q: mass, mass_source: 'manual', mass_unit: req.manual.unit, manual_reason: req.manual.reason });
         return { type: 'WEIGHT_CAPTURED', payload: { mass, unit: req.manual.unit, source: 'manual', reason: req.manual.reason, operator: row.operator } };
       }
-      const reading = this.#stableReading();
-      const unit: MassUnit = reading.unit === 'lb-oz' ? 'lb' : reading.unit;
-      Object.assign(row, { mass_q: reading.value, mass_source: 'scale', mass_unit: unit, manual_reason: null });
-      return { type: 'WEIGHT_CAPTURED', payload: { mass: reading.value, unit, source: 'scale', resolution: reading.resolution, readingAt: reading.at, device: this.#deps.scale.status().label } };
+      return this.#scaleWeight(row, this.#stableReading());
     });
+  }
+
+  /** The auto-capture path: the capture gate saw a settled weight; it goes to the open intake if that waits for one. */
+  captureFromScale(capture: Pick<ScaleReading, 'value' | 'unit' | 'resolution'> & { capturedAt: number }): IntakeView | null {
+    const open = openIntakeRow(this.#deps.db);
+    if (!open || open.state !== 'scanned') return null;
+    return this.#apply(randomUUID(), open.intake_id, 'weigh', (row) => this.#scaleWeight(row, { ...capture, at: capture.capturedAt }, true));
+  }
+
+  #scaleWeight(row: IntakeRow, reading: Pick<ScaleReading, 'value' | 'unit' | 'resolution' | 'at'>, automatic = false) {
+    const unit: MassUnit = reading.unit === 'lb-oz' ? 'lb' : reading.unit;
+    Object.assign(row, { mass_q: reading.value, mass_source: 'scale', mass_unit: unit, manual_reason: null });
+    return {
+      type: 'WEIGHT_CAPTURED',
+      payload: { mass: reading.value, unit, source: 'scale', automatic, resolution: reading.resolution, readingAt: reading.at, device: this.#deps.scale.status().label },
+    };
   }
 
   setDimensions(req: ParsedRequest<'intake.setDimensions'>): IntakeView {

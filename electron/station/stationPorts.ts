@@ -4,15 +4,22 @@
  */
 import type { ManifestEntry } from '../../shared/manifest/manifestEntry.ts';
 import type { Verdict } from '../../shared/rules/verdict.ts';
-import type { ScaleDeviceStatus, ScaleReading } from '../../shared/scale/reading.ts';
+import type { ScaleReading } from '../../shared/scale/reading.ts';
+import type { ScaleSource } from '../devices/scale/scaleSource.ts';
 import type { Dimensions } from '../../shared/units/length.ts';
 import type { MassQ } from '../../shared/units/mass.ts';
 
 export interface ScanIdentity {
+  /** 'unknown' when the text matches no label format. */
   readonly kind: string;
   readonly carrier: string | null;
   readonly tracking: string;
+  /** Other numbers the same scan may be filed under in a manifest (e.g. the full FedEx barcode). */
+  readonly alternatives: readonly string[];
   readonly valid: boolean;
+  /** True when the label's format was recognised but its check digit is wrong (the worker should rescan). */
+  readonly checkDigitFailed: boolean;
+  /** Why the scan is not usable, in words for the worker. */
   readonly reason?: string | undefined;
 }
 
@@ -28,13 +35,10 @@ export interface VerdictRequest {
 
 export type VerdictDecider = (request: VerdictRequest) => Verdict;
 
-export interface StationScale {
-  status(): ScaleDeviceStatus;
+/** The scale as the station sees it: the device source plus its latest reading, and the simulator in the demo. */
+export interface StationScale extends ScaleSource {
   /** The latest reading, stable or not; null before the first. */
   last(): ScaleReading | null;
-  onReading(listener: (reading: ScaleReading) => void): () => void;
-  onStatus(listener: (status: ScaleDeviceStatus) => void): () => void;
   /** Present only on the simulated scale. */
   readonly simulator?: { place(mass: MassQ): void; remove(): void };
-  stop(): Promise<void>;
 }

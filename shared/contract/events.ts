@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts';
+import { ScaleIndicationSchema } from '../scale/scaleIndication.ts';
 import { IntakeViewSchema } from './intakeView.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
 import type { EventName } from './commandNames.ts';
@@ -10,6 +11,8 @@ import type { EventName } from './commandNames.ts';
 export const EVENTS = {
   /** Every reading from the scale, stable or not. */
   weight: ScaleReadingSchema,
+  /** A condition the scale reported without a usable weight: motion, overload, under zero, not ready, fault. */
+  scaleIndication: ScaleIndicationSchema,
   deviceStatus: z.object({ scale: ScaleDeviceStatusSchema }),
   /** The open intake changed (or closed: null). Carries verdicts as they are committed. */
   intake: IntakeViewSchema.nullable(),

@@ -5,14 +5,19 @@
  */
 import type { ScaleDeviceStatus, ScaleReading } from '../../shared/scale/reading.ts';
 import type { Verdict } from '../../shared/rules/verdict.ts';
+import type { ScaleIndication } from '../../shared/scale/scaleIndication.ts';
 import type { ScanClassifier, StationScale, VerdictDecider, VerdictRequest } from '../../electron/station/stationPorts.ts';
 
 export function fakeScale(): StationScale & { emit(reading: ScaleReading): void; setStatus(status: ScaleDeviceStatus): void } {
+  const indicationListeners = new Set<(i: ScaleIndication) => void>();
   let status: ScaleDeviceStatus = { state: 'connected', protocol: 'test', label: 'Test scale' };
   let last: ScaleReading | null = null;
   const readingListeners = new Set<(r: ScaleReading) => void>();
   const statusListeners = new Set<(s: ScaleDeviceStatus) => void>();
   return {
+    kind: 'simulated',
+    onIndication(l) { indicationListeners.add(l); return () => indicationListeners.delete(l); },
+    diagnostics: () => ({ validFrames: 0, rejected: {}, rejectedBytes: 0, reconnects: 0, lastFrameAt: null }),
     status: () => status,
     last: () => last,
     onReading(l) { readingListeners.add(l); return () => readingListeners.delete(l); },
@@ -26,9 +31,9 @@ export function fakeScale(): StationScale & { emit(reading: ScaleReading): void;
 /** Knows "GOOD…" labels (valid), "BAD…" labels (check digit fails); anything else is unknown. */
 export const fakeClassify: ScanClassifier = (raw) => {
   const text = raw.trim().toUpperCase();
-  if (text.startsWith('APELAX') || text.startsWith('GOOD')) return { kind: 'test', carrier: 'Test', tracking: text, valid: true };
-  if (text.startsWith('BAD')) return { kind: 'test', carrier: 'Test', tracking: text, valid: false, reason: 'check digit' };
-  return { kind: 'unknown', carrier: null, tracking: text, valid: false, reason: 'unknown format' };
+  if (text.startsWith('APELAX') || text.startsWith('GOOD')) return { kind: 'test', carrier: 'Test', tracking: text, alternatives: [], valid: true, checkDigitFailed: false };
+  if (text.startsWith('BAD')) return { kind: 'test', carrier: 'Test', tracking: text, alternatives: [], valid: false, checkDigitFailed: true, reason: 'check digit' };
+  return { kind: 'unknown', carrier: null, tracking: text, alternatives: [], valid: false, checkDigitFailed: false, reason: 'unknown format' };
 };
 
 export function recordingDecider(verdict: Verdict): VerdictDecider & { calls: VerdictRequest[] } {

@@ -1,0 +1,54 @@
+/**
+ * `npm start`: builds the app, then runs the station in Electron where Electron's binary is available (fetched on
+ * demand), otherwise serves the same station to Chromium ("browser mode") and says why.
+ * Options after `--` go to the station (see electron/station/stationConfig.ts); `--browser` forces browser mode.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildAll } from './build.ts';
+import { findOrFetchElectron } from './electronBinary.ts';
+import { CHROMIUM_FLAGS, findChromium } from './findChromium.ts';
+import { REPO_ROOT, runBrowserStation } from '../host/runBrowserStation.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  say(`ECMS Intake needs Node 22 or newer (Node 24 LTS recommended); this is ${process.version}. Run \`npm install\` (it brings Node 24 on Linux x64) or install Node 24.`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+const forceBrowser = args.includes('--browser') || process.env['ECMS_BROWSER_MODE'] === '1';
+const stationArgs = args.filter((a) => a !== '--browser');
+
+say('Building the station …');
+await buildAll({ quiet: true });
+
+const electron = forceBrowser ? { found: false as const, reason: 'browser mode was asked for' } : await findOrFetchElectron(say);
+if (electron.found) {
+  say('Starting ECMS Intake in Electron.');
+  const child = spawn(electron.binary, [REPO_ROOT, ...stationArgs], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  const running = await runBrowserStation(stationArgs, process.env);
+  const info = await running.station.handlers['station.info']({});
+  say(`ECMS Intake is running in BROWSER MODE because ${electron.reason}.`);
+  say(`Station ${info.stationId} (${info.warehouse})${info.demo ? ', demo data' : ''}; data in ${info.dataDir}`);
+  say(`Open: ${running.host.pageUrl}`);
+  const chromium = findChromium();
+  const display = process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'];
+  if (chromium && display) {
+    const profile = mkdtempSync(path.join(tmpdir(), 'ecms-chromium-'));
+    spawn(chromium, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--app=${running.host.pageUrl}`], { stdio: 'ignore', detached: true }).unref();
+    say('Opened it in a Chromium app window.');
+  } else {
+    say(chromium ? 'No display here: open the address above in a browser on this machine.' : 'Chromium not found (set CHROMIUM_PATH or `apt-get install chromium`): open the address above in a browser on this machine.');
+  }
+  say('Press Ctrl+C to stop.');
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
