@@ -1,0 +1,89 @@
+/**
+ * The serial scanner against a real serialport over a socat pseudo-terminal pair (hardware.md §5): one end is the
+ * "scanner" we write to, the other is opened by createSerialScanner like a USB-CDC scanner.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { SerialPort } from 'serialport';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSerialScanner, type SerialScanner } from '../../../electron/devices/scanner/serialScanner.ts';
+import { SerialScannerSettingsSchema } from '../../../electron/devices/scanner/serialScannerSettings.ts';
+
+interface PtyPair {
+  readonly process: ChildProcess;
+  readonly station: string;
+  readonly device: string;
+}
+
+function startPtyPair(): Promise<PtyPair> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const paths: string[] = [];
+    let stderr = '';
+    const timeout = setTimeout(() => reject(new Error(`socat did not report two PTYs: ${stderr}`)), 5000);
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text: string) => {
+      stderr += text;
+      for (const m of text.matchAll(/PTY is (\/dev\/pts\/\d+)/g)) if (m[1]) paths.push(m[1]);
+      if (paths.length === 2 && paths[0] && paths[1]) {
+        clearTimeout(timeout);
+        resolve({ process: child, station: paths[0], device: paths[1] });
+      }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timeout);
+      reject(error);
+    });
+  });
+}
+
+function openDevice(path: string): Promise<SerialPort> {
+  return new Promise((resolve, reject) => {
+    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
+    port.open((error) => (error ? reject(error) : resolve(port)));
+  });
+}
+
+function write(port: SerialPort, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    port.write(Buffer.from(text, 'latin1'), (error) => {
+      if (error) reject(error);
+      else port.drain(() => resolve());
+    });
+  });
+}
+
+describe('serial scanner over a PTY pair', () => {
+  let pty: PtyPair;
+  let device: SerialPort;
+  let scanner: SerialScanner;
+
+  beforeEach(async () => {
+    pty = await startPtyPair();
+    device = await openDevice(pty.device);
+    scanner = createSerialScanner(SerialScannerSettingsSchema.parse({ identity: { kind: 'path', path: pty.station }, reconnectMs: 100 }));
+    await vi.waitFor(() => expect(scanner.status().state).toBe('connected'), { timeout: 5000 });
+  });
+
+  afterEach(async () => {
+    await scanner.stop();
+    if (device.isOpen) await new Promise<void>((r) => device.close(() => r()));
+    pty.process.kill('SIGTERM');
+  });
+
+  it('delivers CR LF and CR terminated scans, split writes reassembled, GS kept', async () => {
+    const scans: string[] = [];
+    scanner.onScan((s) => scans.push(s.text));
+    await write(device, ']C142078745\u001d9400111206206406260787\r\n');
+    await write(device, 'APELAX104');
+    await write(device, '0039963\r');
+    await write(device, '1Z879E930346834440\r\n');
+    await vi.waitFor(() => expect(scans).toHaveLength(3), { timeout: 5000 });
+    expect(scans).toEqual([']C142078745\u001d9400111206206406260787', 'APELAX1040039963', '1Z879E930346834440']);
+  });
+
+  it('reports the scanner lost when the other end disappears', async () => {
+    pty.process.kill('SIGTERM');
+    await vi.waitFor(() => expect(['disconnected', 'error']).toContain(scanner.status().state), { timeout: 5000 });
+    expect(scanner.status().message).toBeDefined();
+  });
+});
