@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { REASON_CODES } from './reasonCodes.ts';
+import { ReasonDetailSchema } from './reasonDetail.ts';
+import { RepriceInputsSchema } from './repriceInputs.ts';
 
 export const DECISIONS = ['ACCEPT', 'HOLD', 'RETURN'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -14,6 +16,8 @@ export const VerdictReasonSchema = z.object({
   effect: z.enum(['RETURN', 'HOLD', 'FLAG']),
   /** Plain words for the worker, e.g. "Weighs 45.20 lb; the limit is 44.00 lb." */
   message: z.string(),
+  /** Added: the structured facts behind the message (reasonText.ts words them again, e.g. in another unit). */
+  detail: ReasonDetailSchema.optional(),
 });
 export type VerdictReason = z.infer<typeof VerdictReasonSchema>;
 
@@ -25,6 +29,13 @@ export const RepriceSchema = z.object({
   billableMass: z.number().int(),
   rateCardId: z.string(),
   rateCardVersion: z.string(),
+  /** Added: freight and fuel parts of priceMinor. */
+  freightMinor: z.number().int().optional(),
+  fuelMinor: z.number().int().optional(),
+  /** Added: every input of the price, including the whole rate card, so reproduceReprice() recomputes it exactly. */
+  inputs: RepriceInputsSchema.optional(),
+  /** Added: every pricing rule applied, in words. */
+  trace: z.array(z.object({ rule: z.string(), detail: z.string() })).optional(),
 });
 export type Reprice = z.infer<typeof RepriceSchema>;
 
