@@ -34,7 +34,7 @@ afterEach(async () => {
 describe('station crash recovery', () => {
   it('keeps every acknowledged intake exactly once across a SIGKILL mid-stream', async () => {
     temp = makeTempDir('crash');
-    const args = ['--data-dir', temp.dir, '--no-demo', '--station-id', 'LAX-CRASH-1', '--warehouse', 'LAX'];
+    const args = ['--data-dir', temp.dir, '--demo', '--station-id', 'LAX-CRASH-1', '--warehouse', 'LAX'];
     proc = await startStationProcess(args);
     const socket = await StationSocket.open(proc.info);
 
@@ -49,7 +49,10 @@ describe('station crash recovery', () => {
       const reply = socket.call(step.command, step.request);
       if (acked.length === killAfter && !killed) killed = proc.kill('SIGKILL');
       const result = await reply;
-      if (!result.ok) break;
+      if (!result.ok) {
+        expect(killed, `${step.command} failed before the kill: ${JSON.stringify(result)}`).not.toBeNull();
+        break;
+      }
       acked.push(step);
     }
     expect(killed).not.toBeNull();

@@ -1,0 +1,28 @@
+/**
+ * Playwright fixture: a fresh station process (browser mode, demo data, simulated scale) per test file, with its
+ * own data directory, and the page opened at its tokenised address.
+ */
+import { test as base } from '@playwright/test';
+import { startStationProcess, type StationProcess } from '../../support/stationProcess.ts';
+import { makeTempDir } from '../../support/tempDir.ts';
+
+export interface StationFixture {
+  readonly proc: StationProcess;
+  readonly dataDir: string;
+}
+
+export const test = base.extend<object, { station: StationFixture }>({
+  station: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
+    async ({}, use) => {
+      const temp = makeTempDir('e2e');
+      const proc = await startStationProcess(['--data-dir', temp.dir, '--demo', '--station-id', 'LAX-E2E-1', '--warehouse', 'LAX']);
+      await use({ proc, dataDir: temp.dir });
+      await proc.kill('SIGTERM');
+      temp.cleanup();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
