@@ -15,6 +15,8 @@ import { SimulatedScaleControls } from './intake/SimulatedScaleControls.tsx';
 import { RecentList } from './intake/RecentList.tsx';
 import { SyncBadge } from './intake/SyncBadge.tsx';
 import { errorNotice } from './intake/errorText.ts';
+import { ScanSources, type ScanSource } from './intake/ScanSources.tsx';
+import { HoldShelfSection } from './holds/HoldShelfSection.tsx';
 
 type IntakeCommand = 'intake.scan' | 'intake.captureWeight' | 'intake.setDimensions' | 'intake.reportDamage' | 'intake.commitVerdict' | 'intake.finish' | 'intake.cancel';
 
@@ -40,6 +42,8 @@ export function App() {
     if (!result.ok) setError(result.error);
   }
 
+  const scan = (raw: string, source: ScanSource) =>
+    void run('intake.scan', { commandId: crypto.randomUUID(), intakeId: crypto.randomUUID(), raw, source });
   const ids = (intakeId: string) => ({ commandId: crypto.randomUUID(), intakeId });
   const actions: IntakeActions | null = intake && {
     captureWeight: (manual) => void run('intake.captureWeight', { ...ids(intake.intakeId), ...(manual ? { manual } : {}) }),
@@ -70,13 +74,14 @@ export function App() {
               onRemove={() => void simple('scale.simulate', { action: 'remove' })}
             />
           )}
-          <ScanField busy={busy} onScan={(raw) => void run('intake.scan', { commandId: crypto.randomUUID(), intakeId: crypto.randomUUID(), raw, source: 'keyboard' })} />
+          <ScanField busy={busy} onScan={(raw) => scan(raw, 'keyboard')} />
           {notice && (
             <div className={`error ${notice.rescan ? 'rescan' : ''}`} role="alert" data-testid="error" data-code={error?.code}>
               <strong>{notice.title}</strong>
               <span>{notice.detail}</span>
             </div>
           )}
+          <ScanSources onScan={scan} onProblem={(message) => setError({ code: 'INVALID_REQUEST', message })} />
         </div>
         <div className="right">
           {intake && actions ? (
@@ -84,6 +89,7 @@ export function App() {
           ) : (
             <section className="intake idle" data-testid="idle">Scan a parcel to start.</section>
           )}
+          <HoldShelfSection client={client} refreshKey={station.recent} />
           <RecentList recent={station.recent} massUnit={massUnit} />
         </div>
       </main>

@@ -9,12 +9,12 @@ import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
 import { massFromDecimal } from '../../shared/units/mass.ts';
 import { openStationDatabase } from '../db/openStationDatabase.ts';
 import { readSettings, writeSettings } from '../db/queries/settings.ts';
-import { heldIntakeRows, toIntakeSummary } from '../db/queries/intakes.ts';
 import type { CommandHandlers } from './commandHandlers.ts';
 import { IntakeService } from './intakeService.ts';
 import { outboxCounts } from './outboxCounts.ts';
 import { StationEvents } from './stationEvents.ts';
 import { startAutoCapture } from './autoCapture.ts';
+import { createStationHolds, type StationHolds } from './stationHolds.ts';
 import { StationError } from './stationError.ts';
 import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
 
@@ -39,6 +39,7 @@ export interface Station {
   readonly handlers: CommandHandlers;
   readonly events: StationEvents;
   readonly intake: IntakeService;
+  readonly holds: StationHolds;
   settings(): StationSettings;
   close(): Promise<void>;
 }
@@ -51,7 +52,9 @@ export function createStation(options: StationOptions): Station {
   writeSettings(db, settings);
 
   let lastScanned: string | null = null;
+  const holds = createStationHolds(db, now, () => events.emit('intake', intake.current()));
   const intake = new IntakeService({
+    withinCommit: holds.withinCommit,
     db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
     onIntakeChanged: (view) => {
       if (view?.state === 'scanned' && view.intakeId !== lastScanned) {
@@ -90,7 +93,9 @@ export function createStation(options: StationOptions): Station {
     'intake.commitVerdict': (req) => intake.commitVerdict(req),
     'intake.finish': (req) => intake.finish(req),
     'intake.cancel': (req) => intake.cancel(req),
-    'holds.list': () => heldIntakeRows(db).map((row) => ({ ...toIntakeSummary(db, row), heldSince: row.updated_at })),
+    'holds.list': () => holds.shelf.listHolds(now()),
+    'holds.release': (req) => holds.release(req.holdIds, settings.operator, req.note, req.commandId),
+    'holds.convertToReturn': (req) => holds.convertToReturn(req.holdIds, settings.operator, req.note, req.commandId),
     'scale.status': () => ({ device: options.scale.status(), last: options.scale.last() }),
     'scale.simulate': (req) => {
       const sim = options.scale.simulator;
@@ -114,10 +119,11 @@ export function createStation(options: StationOptions): Station {
   };
 
   return {
-    db, handlers, events, intake,
+    db, handlers, events, intake, holds,
     settings: () => settings,
     async close() {
       autoCapture.stop();
+      holds.stop();
       offs.forEach((off) => off());
       await options.scale.stop();
       db.close();

@@ -33,6 +33,8 @@ export interface IntakeServiceDeps {
   readonly decide: VerdictDecider;
   readonly scale: StationScale;
   readonly onIntakeChanged: (view: IntakeView | null) => void;
+  /** Runs inside each command's transaction after the intake row and its event are written (the hold shelf). */
+  readonly withinCommit?: (row: Readonly<IntakeRow>, action: IntakeAction, commandId: string) => void;
 }
 
 type Change = (row: IntakeRow) => { type: string; payload: unknown };
@@ -214,6 +216,7 @@ export class IntakeService {
     this.#write(() => {
       saveIntake(this.#deps.db, row);
       appendEvent(this.#deps.db, { intakeId: row.intake_id, commandId, type: event.type, payload: event.payload, at: row.updated_at });
+      this.#deps.withinCommit?.(row, action, commandId);
     });
   }
 

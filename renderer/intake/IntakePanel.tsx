@@ -66,7 +66,7 @@ export function IntakePanel(props: { intake: IntakeView; actions: IntakeActions;
           </label>
         </div>
       </div>
-      {intake.verdict && <VerdictBanner verdict={intake.verdict} />}
+      {intake.verdict && <VerdictBanner verdict={intake.verdict} holdLocation={intake.holdLocation} />}
       <footer className="actions">
         {(intake.state === 'weighed' || intake.state === 'scanned') && (
           <button type="button" className="primary" data-testid="commit-verdict" disabled={busy || intake.weight === null || intake.dims === null} onClick={actions.commitVerdict}>

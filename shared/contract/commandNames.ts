@@ -15,6 +15,8 @@ export const COMMAND_NAMES = [
   'intake.finish',
   'intake.cancel',
   'holds.list',
+  'holds.release',
+  'holds.convertToReturn',
   'scale.status',
   'scale.simulate',
   'sync.status',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { IntakeSummarySchema, IntakeViewSchema, SCAN_SOURCES } from './intakeView.ts';
 import { StationSettingsSchema } from './settings.ts';
+import { HoldBatchRequestSchema, HoldBatchResultSchema, HoldBucketGroupSchema } from './holds.ts';
 import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
 import { MASS_UNITS } from '../units/mass.ts';
@@ -26,8 +27,6 @@ export const StationInfoSchema = z.object({
   demo: z.boolean(),
   dataDir: z.string(),
 });
-
-export const HoldSummarySchema = IntakeSummarySchema.extend({ heldSince: z.number() });
 
 export const COMMANDS = {
   'station.info': { request: z.object({}), response: StationInfoSchema },
@@ -61,7 +60,9 @@ export const COMMANDS = {
     request: z.object({ commandId, intakeId, reason: z.string().trim().min(3).max(200) }),
     response: IntakeViewSchema,
   },
-  'holds.list': { request: z.object({}), response: z.array(HoldSummarySchema) },
+  'holds.list': { request: z.object({}), response: z.array(HoldBucketGroupSchema) },
+  'holds.release': { request: HoldBatchRequestSchema, response: HoldBatchResultSchema },
+  'holds.convertToReturn': { request: HoldBatchRequestSchema, response: HoldBatchResultSchema },
   'scale.status': {
     request: z.object({}),
     response: z.object({ device: ScaleDeviceStatusSchema, last: ScaleReadingSchema.nullable() }),

@@ -54,6 +54,8 @@ export const IntakeViewSchema = z.object({
     .nullable(),
   damaged: z.boolean(),
   verdict: VerdictSchema.nullable(),
+  /** The hold-shelf location while the parcel is held. */
+  holdLocation: z.string().nullable(),
   operator: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),

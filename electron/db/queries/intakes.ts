@@ -77,8 +77,14 @@ export function recentIntakeRows(db: Database, limit: number): IntakeRow[] {
   return db.prepare('SELECT * FROM intakes ORDER BY updated_at DESC LIMIT ?').all(limit) as IntakeRow[];
 }
 
-export function heldIntakeRows(db: Database): IntakeRow[] {
-  return db.prepare("SELECT * FROM intakes WHERE decision = 'HOLD' AND state IN ('decided','printed','ready') ORDER BY updated_at").all() as IntakeRow[];
+function openHoldLocation(db: Database, intakeId: string): string | null {
+  const hold = db.prepare("SELECT location FROM holds WHERE intake_id = ? AND state = 'held'").get(intakeId) as { location: string } | undefined;
+  return hold?.location ?? null;
+}
+
+/** Replaces an intake's verdict (a hold that became a return), keeping its workflow state. */
+export function setIntakeVerdict(db: Database, intakeId: string, verdict: Verdict, at: number): void {
+  db.prepare('UPDATE intakes SET decision = ?, verdict_json = ?, updated_at = ? WHERE intake_id = ?').run(verdict.decision, JSON.stringify(verdict), at, intakeId);
 }
 
 function verdictOf(row: IntakeRow): Verdict | null {
@@ -114,6 +120,7 @@ export function toIntakeView(db: Database, row: IntakeRow, repeatScan = false): 
         : { length: row.length_nm, width: row.width_nm, height: row.height_nm, unit: row.dims_unit },
     damaged: row.damaged === 1,
     verdict: verdictOf(row),
+    holdLocation: openHoldLocation(db, row.intake_id),
     operator: row.operator,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

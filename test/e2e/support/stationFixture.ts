@@ -1,6 +1,6 @@
 /**
- * Playwright fixture: a fresh station process (browser mode, demo data, simulated scale) per test file, with its
- * own data directory, and the page opened at its tokenised address.
+ * Playwright fixture: a fresh station process (browser mode, demo data, simulated scale) for each test, with its
+ * own data directory.
  */
 import { test as base } from '@playwright/test';
 import { startStationProcess, type StationProcess } from '../../support/stationProcess.ts';
@@ -11,7 +11,7 @@ export interface StationFixture {
   readonly dataDir: string;
 }
 
-export const test = base.extend<object, { station: StationFixture }>({
+export const test = base.extend<{ station: StationFixture }>({
   station: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
     async ({}, use) => {
@@ -21,7 +21,7 @@ export const test = base.extend<object, { station: StationFixture }>({
       await proc.kill('SIGTERM');
       temp.cleanup();
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
 });
 

@@ -1,0 +1,31 @@
+/**
+ * Every way a label reaches the station besides typing: a keyboard-wedge scanner (listened for wherever the focus
+ * is), the camera, and a photo of the label. All of them end in the same onScan as the scan field.
+ */
+import { useState } from 'react';
+import { useWedgeScanner } from '../scan/useWedgeScanner.ts';
+import { CameraScanner } from '../scan/CameraScanner.tsx';
+import { LabelImageDrop } from '../scan/LabelImageDrop.tsx';
+import { CAMERA_ERROR_TEXT } from '../scan/cameraError.ts';
+import type { SCAN_SOURCES } from '../../shared/contract/intakeView.ts';
+
+export type ScanSource = (typeof SCAN_SOURCES)[number];
+
+export function ScanSources(props: { onScan: (raw: string, source: ScanSource) => void; onProblem: (text: string) => void }) {
+  const [camera, setCamera] = useState(false);
+  useWedgeScanner((scan) => props.onScan(scan.text, 'wedge'));
+  return (
+    <section className="scan-sources" aria-label="Other scan sources">
+      <button type="button" data-testid="camera-toggle" onClick={() => setCamera((on) => !on)}>
+        {camera ? 'Stop camera' : 'Scan with camera'}
+      </button>
+      {camera && (
+        <CameraScanner
+          onScan={(scan) => props.onScan(scan.text, 'camera')}
+          onError={(error) => props.onProblem(`Camera: ${CAMERA_ERROR_TEXT[error.code]}`)}
+        />
+      )}
+      <LabelImageDrop onScan={(scan) => props.onScan(scan.text, 'image')} onFailure={(failure, fileName) => props.onProblem(`${fileName}: ${failure}`)} />
+    </section>
+  );
+}

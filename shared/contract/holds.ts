@@ -1,0 +1,36 @@
+/**
+ * The hold shelf as the UI sees it: holds grouped by age bucket (shared/rules/holdAging.ts), and batch outcomes.
+ */
+import { z } from 'zod';
+import { DESTINATIONS } from '../manifest/destinations.ts';
+import { REASON_CODES } from '../rules/reasonCodes.ts';
+
+export const HoldListingSchema = z.object({
+  holdId: z.string(),
+  intakeId: z.string(),
+  waybill: z.string().nullable(),
+  destination: z.enum(DESTINATIONS).nullable(),
+  location: z.string(),
+  reasons: z.array(z.object({ code: z.enum(REASON_CODES), message: z.string() })).readonly(),
+  heldAt: z.number(),
+  ageDays: z.number(),
+  expiresAt: z.number(),
+  bucket: z.string(),
+});
+
+export const HoldBucketGroupSchema = z.object({
+  bucket: z.string(),
+  label: z.string(),
+  holds: z.array(HoldListingSchema).readonly(),
+});
+
+export const HoldBatchRequestSchema = z.object({
+  commandId: z.string().uuid(),
+  holdIds: z.array(z.string().min(1)).min(1).max(500),
+  note: z.string().trim().min(3).max(300),
+});
+
+export const HoldBatchResultSchema = z.object({
+  batchId: z.string(),
+  items: z.array(z.object({ holdId: z.string(), outcome: z.string() })).readonly(),
+});
