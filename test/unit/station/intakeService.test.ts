@@ -62,9 +62,9 @@ describe('intake service', () => {
     expect(decide.calls).toHaveLength(1);
     expect(decide.calls[0]).toMatchObject({ manifest: { waybill: MANIFEST.waybill }, mass: massFromDecimal('3.20', 'lb'), damaged: false });
     const events = station.db.prepare('SELECT seq, type FROM events ORDER BY seq').all() as Array<{ seq: number; type: string }>;
-    expect(events.map((e) => e.type)).toEqual(['INTAKE_SCANNED', 'WEIGHT_CAPTURED', 'DIMENSIONS_SET', 'VERDICT_COMMITTED']);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(count('outbox')).toBe(4);
+    expect(events.map((e) => e.type)).toEqual(['INTAKE_SCANNED', 'WEIGHT_CAPTURED', 'DIMENSIONS_SET', 'VERDICT_COMMITTED', 'HOLD_PLACED']);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(count('outbox')).toBe(5);
     const row = station.db.prepare('SELECT state, decision, mass_q FROM intakes WHERE intake_id = ?').get(intakeId);
     expect(row).toEqual({ state: 'decided', decision: 'HOLD', mass_q: massFromDecimal('3.20', 'lb') });
   });
@@ -170,6 +170,7 @@ describe('intake service', () => {
     await call('intake.cancel', { commandId: randomUUID(), intakeId: (station.intake.current()?.intakeId ?? ''), reason: 'restart test' });
     await call('intake.scan', { commandId: randomUUID(), intakeId, raw: 'GOOD-7', source: 'wedge' });
     const seqs = (station.db.prepare('SELECT seq FROM events ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq);
-    expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+    // 5 events for the held parcel, then its cancel (INTAKE_CANCELLED + HOLD_RELEASED), then the new scan.
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });
