@@ -2,7 +2,7 @@
  * Builds the station's scale from its configuration: `simulated` (the demo), or a scale settings object as JSON —
  * inline or in a file — validated by shared/scale/scaleSettings.ts, e.g.
  *   {"kind":"serial","identity":{"kind":"usb","vendorId":"0403","productId":"6001","serialNumber":"A1B2"},
- *    "protocol":{"protocol":"mettler-8213"},"line":{"baudRate":9600,"dataBits":7,"parity":"even","stopBits":1}}
+ *    "protocol":{"protocol":"mettler-8213","unit":"lb"},"line":{"baudRate":9600,"dataBits":7,"parity":"even","stopBits":1}}
  */
 import { readFileSync } from 'node:fs';
 import type { ScaleReading } from '../../shared/scale/reading.ts';

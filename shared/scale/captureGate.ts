@@ -1,0 +1,135 @@
+/**
+ * Decides when the station takes the scale's weight for a parcel, without I/O: feed it every reading and indication
+ * with the clock time, and it reports a capture once the scale has reported `stable`, a weight above zero, and the
+ * same weight (within `toleranceSteps` display steps) for at least `settleMs` of continuous observation.
+ * Motion, overload, under zero, not-ready and faults are passed through as `blocked` and never captured; a gap in
+ * observation longer than `maxGapMs` (poll lost, scale disconnected) restarts the hold.
+ * After a capture the gate is latched on that weight: jiggling back to the same weight does not capture again; an
+ * empty platform (zero) unlatches, and a different settled weight is a new capture (the station decides whether it
+ * replaces the parcel's weight). `rearm()` unlatches explicitly, e.g. when a new parcel is started.
+ */
+import type { MassQ } from '../units/mass.ts';
+import type { ScaleReading } from './reading.ts';
+import type { ScaleCondition, ScaleIndication } from './scaleIndication.ts';
+
+export interface CaptureGateOptions {
+  /** How long the same stable weight must be observed before capture. */
+  readonly settleMs: number;
+  /** Longest silence between two observations that still counts as continuous (default 1000 ms). */
+  readonly maxGapMs?: number;
+  /** Display steps the weight may wander while held (default 0: exactly the same weight). */
+  readonly toleranceSteps?: number;
+}
+
+export interface WeightCapture {
+  readonly value: MassQ;
+  readonly unit: ScaleReading['unit'];
+  readonly resolution: MassQ;
+  readonly mode: ScaleReading['mode'];
+  /** When the weight was first seen stable. */
+  readonly heldSince: number;
+  readonly capturedAt: number;
+}
+
+export type CaptureGateState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'blocked'; readonly condition: ScaleCondition | 'noScale' }
+  | { readonly kind: 'settling'; readonly value: MassQ; readonly since: number; readonly remainingMs: number }
+  | { readonly kind: 'captured'; readonly capture: WeightCapture };
+
+export interface CaptureGateUpdate {
+  readonly state: CaptureGateState;
+  /** Present exactly once per capture. */
+  readonly captured?: WeightCapture;
+}
+
+export interface CaptureGate {
+  feedReading(reading: ScaleReading, now: number): CaptureGateUpdate;
+  feedIndication(indication: ScaleIndication, now: number): CaptureGateUpdate;
+  /** The scale stopped talking (disconnected, stopped): nothing held survives. */
+  interrupt(): CaptureGateUpdate;
+  /** Forget the latch so the same weight may be captured again (new parcel). */
+  rearm(): void;
+  state(): CaptureGateState;
+}
+
+interface Candidate {
+  readonly value: MassQ;
+  readonly unit: ScaleReading['unit'];
+  readonly since: number;
+}
+
+export function createCaptureGate(options: CaptureGateOptions): CaptureGate {
+  const maxGapMs = options.maxGapMs ?? 1000;
+  const toleranceSteps = options.toleranceSteps ?? 0;
+  if (!(options.settleMs >= 0) || !(maxGapMs > 0) || !(toleranceSteps >= 0)) throw new RangeError('invalid capture gate options');
+  let candidate: Candidate | null = null;
+  let latched: WeightCapture | null = null;
+  let lastSeenAt: number | null = null;
+  let current: CaptureGateState = { kind: 'idle' };
+
+  const set = (state: CaptureGateState, captured?: WeightCapture): CaptureGateUpdate => {
+    current = state;
+    return captured === undefined ? { state } : { state, captured };
+  };
+
+  function observe(now: number): void {
+    if (lastSeenAt !== null && now - lastSeenAt > maxGapMs) candidate = null;
+    lastSeenAt = now;
+  }
+
+  function feedReading(reading: ScaleReading, now: number): CaptureGateUpdate {
+    observe(now);
+    if (reading.status === 'motion' || reading.status === 'overload' || reading.status === 'underZero') {
+      candidate = null;
+      return set({ kind: 'blocked', condition: reading.status });
+    }
+    if (reading.status === 'zero' || reading.value <= 0) {
+      candidate = null;
+      latched = null;
+      return set({ kind: 'idle' });
+    }
+    const tolerance = toleranceSteps * reading.resolution;
+    const same = (a: MassQ, b: MassQ) => Math.abs(a - b) <= tolerance;
+    if (candidate === null || candidate.unit !== reading.unit || !same(candidate.value, reading.value)) {
+      candidate = { value: reading.value, unit: reading.unit, since: now };
+    }
+    if (latched !== null && latched.unit === reading.unit && same(latched.value, reading.value)) {
+      return set({ kind: 'captured', capture: latched });
+    }
+    const heldMs = now - candidate.since;
+    if (heldMs < options.settleMs) {
+      return set({ kind: 'settling', value: reading.value, since: candidate.since, remainingMs: options.settleMs - heldMs });
+    }
+    const capture: WeightCapture = {
+      value: reading.value,
+      unit: reading.unit,
+      resolution: reading.resolution,
+      mode: reading.mode,
+      heldSince: candidate.since,
+      capturedAt: now,
+    };
+    latched = capture;
+    return set({ kind: 'captured', capture }, capture);
+  }
+
+  function feedIndication(indication: ScaleIndication, now: number): CaptureGateUpdate {
+    observe(now);
+    candidate = null;
+    return set({ kind: 'blocked', condition: indication.condition });
+  }
+
+  return {
+    feedReading,
+    feedIndication,
+    interrupt() {
+      candidate = null;
+      lastSeenAt = null;
+      return set({ kind: 'blocked', condition: 'noScale' });
+    },
+    rearm() {
+      latched = null;
+    },
+    state: () => current,
+  };
+}

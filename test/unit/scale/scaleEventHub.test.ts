@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createScaleEventHub } from '../../../electron/devices/scale/scaleEventHub.ts';
+import type { ScaleDeviceStatus } from '../../../shared/scale/reading.ts';
+
+const base: ScaleDeviceStatus = { state: 'connecting', protocol: 'nci', label: 'x' };
+
+describe('scale event hub', () => {
+  it('emits a status only when it changes', () => {
+    const hub = createScaleEventHub(base);
+    const seen: string[] = [];
+    hub.source.onStatus((s) => seen.push(`${s.state}:${s.message ?? ''}`));
+    hub.setStatus(base);
+    hub.setStatus({ ...base, state: 'connected' });
+    hub.setStatus({ ...base, state: 'connected' });
+    hub.setStatus({ ...base, state: 'error', message: 'a', problem: 'noAnswer' });
+    hub.setStatus({ ...base, state: 'error', message: 'b', problem: 'noAnswer' });
+    expect(seen).toEqual(['connected:', 'error:a', 'error:b']);
+  });
+
+  it('counts rejected frames by code and bytes, and valid frames', () => {
+    const hub = createScaleEventHub(base);
+    hub.dispatch([
+      { type: 'rejected', code: 'noise', byteCount: 3 },
+      { type: 'rejected', code: 'badChecksum', byteCount: 18 },
+      { type: 'rejected', code: 'noise', byteCount: 2 },
+      { type: 'indication', indication: { condition: 'motion', at: 5 } },
+    ]);
+    expect(hub.source.diagnostics()).toEqual({ validFrames: 1, rejected: { noise: 2, badChecksum: 1 }, rejectedBytes: 23, reconnects: 0, lastFrameAt: 5 });
+  });
+
+  it('keeps delivering to other listeners when one throws, and surfaces the error', async () => {
+    const hub = createScaleEventHub(base);
+    const got: number[] = [];
+    hub.source.onIndication(() => {
+      throw new Error('listener bug');
+    });
+    hub.source.onIndication((i) => got.push(i.at));
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      hub.dispatch([{ type: 'indication', indication: { condition: 'motion', at: 7 } }]);
+      await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(got).toEqual([7]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('unsubscribes and goes silent after close', () => {
+    const hub = createScaleEventHub(base);
+    const got: number[] = [];
+    const off = hub.source.onIndication((i) => got.push(i.at));
+    hub.dispatch([{ type: 'indication', indication: { condition: 'motion', at: 1 } }]);
+    off();
+    hub.dispatch([{ type: 'indication', indication: { condition: 'motion', at: 2 } }]);
+    hub.source.onIndication((i) => got.push(i.at));
+    hub.close();
+    hub.dispatch([{ type: 'indication', indication: { condition: 'motion', at: 3 } }]);
+    expect(got).toEqual([1]);
+  });
+});
