@@ -66,7 +66,7 @@ export function App() {
       </header>
       <main>
         <div className="left">
-          <WeightDisplay reading={station.reading} device={station.scale} unit={massUnit} />
+          <WeightDisplay reading={station.reading} indication={station.indication} device={station.scale} unit={massUnit} />
           {info?.demo && station.scale?.protocol === 'simulated' && (
             <SimulatedScaleControls
               unit={massUnit}

@@ -7,6 +7,7 @@ import type { StationClient } from '../../shared/contract/stationApi.ts';
 import type { CommandResponse } from '../../shared/contract/commands.ts';
 import type { IntakeSummary, IntakeView } from '../../shared/contract/intakeView.ts';
 import type { ScaleDeviceStatus, ScaleReading } from '../../shared/scale/reading.ts';
+import type { ScaleIndication } from '../../shared/scale/scaleIndication.ts';
 import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
 import { connectStation } from './connectStation.ts';
 
@@ -15,6 +16,8 @@ export interface StationState {
   readonly connected: boolean;
   readonly info: CommandResponse<'station.info'> | null;
   readonly reading: ScaleReading | null;
+  /** The scale's latest condition without a weight (overload, under zero…), if newer than the latest reading. */
+  readonly indication: ScaleIndication | null;
   readonly scale: ScaleDeviceStatus | null;
   readonly intake: IntakeView | null;
   readonly sync: SyncStatus | null;
@@ -28,6 +31,7 @@ export function useStation(): StationState {
   const client = useMemo(() => connectStation(setConnected), []);
   const [info, setInfo] = useState<StationState['info']>(null);
   const [reading, setReading] = useState<ScaleReading | null>(null);
+  const [indication, setIndication] = useState<ScaleIndication | null>(null);
   const [scale, setScale] = useState<ScaleDeviceStatus | null>(null);
   const [intake, setIntake] = useState<IntakeView | null>(null);
   const [sync, setSync] = useState<SyncStatus | null>(null);
@@ -36,7 +40,11 @@ export function useStation(): StationState {
 
   useEffect(() => {
     const offs = [
-      client.subscribe('weight', setReading),
+      client.subscribe('weight', (r) => {
+        setReading(r);
+        setIndication((i) => (i && i.at > r.at ? i : null));
+      }),
+      client.subscribe('scaleIndication', setIndication),
       client.subscribe('deviceStatus', (s) => setScale(s.scale)),
       client.subscribe('intake', (view) => {
         setIntake(view);
@@ -66,7 +74,7 @@ export function useStation(): StationState {
   }, [client, connected, recentTick]);
 
   return {
-    client, connected, info, reading, scale, intake, sync, recent,
+    client, connected, info, reading, indication, scale, intake, sync, recent,
     setIntake: (view) => {
       setIntake(view);
       setRecentTick((t) => t + 1);
