@@ -21,10 +21,10 @@ import { HoldShelfSection } from './holds/HoldShelfSection.tsx';
 type IntakeCommand = 'intake.scan' | 'intake.captureWeight' | 'intake.setDimensions' | 'intake.reportDamage' | 'intake.commitVerdict' | 'intake.finish' | 'intake.cancel';
 
 export function App() {
-  const station = useStation();
+  const [error, setError] = useState<StationErrorData | null>(null);
+  const station = useStation(setError);
   const { client, intake, info } = station;
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<StationErrorData | null>(null);
   const massUnit = 'lb';
   const lengthUnit = 'in';
 

@@ -8,6 +8,7 @@ import { createStation, type Station } from './createStation.ts';
 import { stationClassifier } from './classifyForStation.ts';
 import { openStationScale } from './stationScale.ts';
 import { seedDemoData } from './demoSeed.ts';
+import { startSerialScannerInput } from './serialScannerInput.ts';
 import { StationError } from './stationError.ts';
 import type { VerdictDecider } from './stationPorts.ts';
 import { createVerdictDecider, RuleContextFailure } from '../rules/createVerdictDecider.ts';
@@ -62,5 +63,14 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
     throw error;
   }
   if (config.demo) seedDemoData(station.db, Date.now());
-  return Object.assign(station, { config });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const scanner = config.scanner === undefined ? null : startSerialScannerInput(config.scanner, station.intake, station.events, log);
+  const closeStation = station.close.bind(station);
+  return Object.assign(station, {
+    config,
+    async close() {
+      await scanner?.stop();
+      await closeStation();
+    },
+  });
 }

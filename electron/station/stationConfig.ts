@@ -6,7 +6,8 @@
  *   --station-id ID       ECMS_STATION_ID     e.g. LAX-DOCK-3
  *   --warehouse LAX|CHI   ECMS_WAREHOUSE
  *   --operator NAME       ECMS_OPERATOR
- *   --scale SPEC          ECMS_SCALE          "simulated" (default) or a real scale, e.g. "serial:/dev/ttyUSB0"
+ *   --scale SPEC          ECMS_SCALE          "simulated" (default), or scale settings JSON (inline or a file)
+ *   --scanner SPEC        ECMS_SCANNER        a serial scanner: "serial:/dev/ttyACM0", or settings JSON (inline or a file)
  *   --demo | --no-demo    ECMS_DEMO=1|0       seed sample manifests and rate cards into an empty station
  *   --hq-url URL          ECMS_HQ_URL         the HQ sync service; absent: events wait in the outbox
  *   --hq-token TOKEN      ECMS_HQ_TOKEN
@@ -20,6 +21,7 @@ export const StationConfigSchema = z.object({
   dataDir: z.string().min(1),
   settings: StationSettingsSchema.pick({ stationId: true, warehouse: true, operator: true }).partial(),
   scale: z.string().min(1),
+  scanner: z.string().min(1).optional(),
   demo: z.boolean(),
   hqUrl: z.string().url().optional(),
   hqToken: z.string().min(16).optional(),
@@ -33,6 +35,7 @@ const FLAGS = {
   '--warehouse': 'ECMS_WAREHOUSE',
   '--operator': 'ECMS_OPERATOR',
   '--scale': 'ECMS_SCALE',
+  '--scanner': 'ECMS_SCANNER',
   '--hq-url': 'ECMS_HQ_URL',
   '--hq-token': 'ECMS_HQ_TOKEN',
   '--port': 'ECMS_PORT',
@@ -66,6 +69,7 @@ export function parseStationConfig(argv: readonly string[], env: Readonly<Record
         .filter(([, v]) => v !== undefined),
     ),
     scale,
+    scanner: pick('--scanner'),
     demo,
     hqUrl: pick('--hq-url'),
     hqToken: pick('--hq-token'),

@@ -2,7 +2,8 @@
  * The station state the intake screen draws: connection, station info, live weight and device status, the open
  * intake, sync status and recent intakes — kept current from the event streams.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { StationErrorData } from '../../shared/contract/result.ts';
 import type { StationClient } from '../../shared/contract/stationApi.ts';
 import type { CommandResponse } from '../../shared/contract/commands.ts';
 import type { IntakeSummary, IntakeView } from '../../shared/contract/intakeView.ts';
@@ -26,7 +27,9 @@ export interface StationState {
   refreshRecent(): void;
 }
 
-export function useStation(): StationState {
+export function useStation(onScanRejected: (error: StationErrorData) => void): StationState {
+  const onRejectedScan = useRef(onScanRejected);
+  onRejectedScan.current = onScanRejected;
   const [connected, setConnected] = useState(false);
   const client = useMemo(() => connectStation(setConnected), []);
   const [info, setInfo] = useState<StationState['info']>(null);
@@ -51,6 +54,7 @@ export function useStation(): StationState {
         setRecentTick((t) => t + 1);
       }),
       client.subscribe('syncProgress', setSync),
+      client.subscribe('scanRejected', (rejection) => onRejectedScan.current(rejection)),
     ];
     return () => offs.forEach((off) => off());
   }, [client]);

@@ -25,7 +25,7 @@ export const COMMAND_NAMES = [
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'syncProgress'] as const;
+export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'syncProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel of a command or event stream. */

@@ -6,6 +6,7 @@ import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts
 import { ScaleIndicationSchema } from '../scale/scaleIndication.ts';
 import { IntakeViewSchema } from './intakeView.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
+import { StationErrorSchema } from './result.ts';
 import type { EventName } from './commandNames.ts';
 
 export const EVENTS = {
@@ -16,6 +17,8 @@ export const EVENTS = {
   deviceStatus: z.object({ scale: ScaleDeviceStatusSchema }),
   /** The open intake changed (or closed: null). Carries verdicts as they are committed. */
   intake: IntakeViewSchema.nullable(),
+  /** A scan from a device (serial scanner) that the station refused, so the screen can say why. */
+  scanRejected: StationErrorSchema.extend({ raw: z.string() }),
   syncProgress: SyncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -2,38 +2,16 @@
  * The serial scanner against a real serialport over a socat pseudo-terminal pair (hardware.md §5): one end is the
  * "scanner" we write to, the other is opened by createSerialScanner like a USB-CDC scanner.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSerialScanner, type SerialScanner } from '../../../electron/devices/scanner/serialScanner.ts';
 import { SerialScannerSettingsSchema } from '../../../electron/devices/scanner/serialScannerSettings.ts';
+import { openPtyPair, type PtyPair } from '../../../electron/devices/scale/socatPtyPair.ts';
 
-interface PtyPair {
-  readonly process: ChildProcess;
-  readonly station: string;
-  readonly device: string;
-}
-
-function startPtyPair(): Promise<PtyPair> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const paths: string[] = [];
-    let stderr = '';
-    const timeout = setTimeout(() => reject(new Error(`socat did not report two PTYs: ${stderr}`)), 5000);
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (text: string) => {
-      stderr += text;
-      for (const m of text.matchAll(/PTY is (\/dev\/pts\/\d+)/g)) if (m[1]) paths.push(m[1]);
-      if (paths.length === 2 && paths[0] && paths[1]) {
-        clearTimeout(timeout);
-        resolve({ process: child, station: paths[0], device: paths[1] });
-      }
-    });
-    child.on('error', (error) => {
-      clearTimeout(timeout);
-      reject(error);
-    });
-  });
+async function startPtyPair(): Promise<PtyPair> {
+  const opened = await openPtyPair();
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.pair;
 }
 
 function openDevice(path: string): Promise<SerialPort> {
@@ -59,15 +37,15 @@ describe('serial scanner over a PTY pair', () => {
 
   beforeEach(async () => {
     pty = await startPtyPair();
-    device = await openDevice(pty.device);
-    scanner = createSerialScanner(SerialScannerSettingsSchema.parse({ identity: { kind: 'path', path: pty.station }, reconnectMs: 100 }));
+    device = await openDevice(pty.devicePath);
+    scanner = createSerialScanner(SerialScannerSettingsSchema.parse({ identity: { kind: 'path', path: pty.hostPath }, reconnectMs: 100 }));
     await vi.waitFor(() => expect(scanner.status().state).toBe('connected'), { timeout: 5000 });
   });
 
   afterEach(async () => {
     await scanner.stop();
     if (device.isOpen) await new Promise<void>((r) => device.close(() => r()));
-    pty.process.kill('SIGTERM');
+    await pty.close();
   });
 
   it('delivers CR LF and CR terminated scans, split writes reassembled, GS kept', async () => {
@@ -82,7 +60,7 @@ describe('serial scanner over a PTY pair', () => {
   });
 
   it('reports the scanner lost when the other end disappears', async () => {
-    pty.process.kill('SIGTERM');
+    await pty.close();
     await vi.waitFor(() => expect(['disconnected', 'error']).toContain(scanner.status().state), { timeout: 5000 });
     expect(scanner.status().message).toBeDefined();
   });
