@@ -3,7 +3,7 @@
  * Returns the reason when it cannot, so `npm start` can say why it runs in browser mode instead.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -12,17 +12,22 @@ const FETCH_TIMEOUT_MS = 120_000;
 
 export type ElectronLookup = { found: true; binary: string } | { found: false; reason: string };
 
+const electronDir = path.dirname(require.resolve('electron/package.json'));
+
+/**
+ * The binary if it is already on disk. Read the way the electron package's index.js does (path.txt, dist/,
+ * ELECTRON_OVERRIDE_DIST_PATH), without requiring it: its require() starts a download of its own.
+ */
 function installedBinary(): string | null {
-  try {
-    const binary = require('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const pathFile = path.join(electronDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const binary = override ? path.join(override, relative ?? 'electron') : relative ? path.join(electronDir, 'dist', relative) : null;
+  return binary !== null && existsSync(binary) ? binary : null;
 }
 
 function runInstaller(): Promise<{ code: number | null; output: string }> {
-  const installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  const installer = path.join(electronDir, 'install.js');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [installer], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

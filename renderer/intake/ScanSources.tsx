@@ -2,10 +2,12 @@
  * Every way a label reaches the station besides typing: a keyboard-wedge scanner (listened for wherever the focus
  * is), the camera, and a photo of the label. All of them end in the same onScan as the scan field.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useWedgeScanner } from '../scan/useWedgeScanner.ts';
-import { CameraScanner } from '../scan/CameraScanner.tsx';
-import { LabelImageDrop } from '../scan/LabelImageDrop.tsx';
+
+// The decoders (@zxing/library) load only when a camera or photo scan is first used: the intake screen starts fast.
+const CameraScanner = lazy(async () => ({ default: (await import('../scan/CameraScanner.tsx')).CameraScanner }));
+const LabelImageDrop = lazy(async () => ({ default: (await import('../scan/LabelImageDrop.tsx')).LabelImageDrop }));
 import { CAMERA_ERROR_TEXT } from '../scan/cameraError.ts';
 import type { SCAN_SOURCES } from '../../shared/contract/intakeView.ts';
 
@@ -19,13 +21,15 @@ export function ScanSources(props: { onScan: (raw: string, source: ScanSource) =
       <button type="button" data-testid="camera-toggle" onClick={() => setCamera((on) => !on)}>
         {camera ? 'Stop camera' : 'Scan with camera'}
       </button>
-      {camera && (
-        <CameraScanner
-          onScan={(scan) => props.onScan(scan.text, 'camera')}
-          onError={(error) => props.onProblem(`Camera: ${CAMERA_ERROR_TEXT[error.code]}`)}
-        />
-      )}
-      <LabelImageDrop onScan={(scan) => props.onScan(scan.text, 'image')} onFailure={(failure, fileName) => props.onProblem(`${fileName}: ${failure}`)} />
+      <Suspense fallback={<p>Loading the label decoder…</p>}>
+        {camera && (
+          <CameraScanner
+            onScan={(scan) => props.onScan(scan.text, 'camera')}
+            onError={(error) => props.onProblem(`Camera: ${CAMERA_ERROR_TEXT[error.code]}`)}
+          />
+        )}
+        <LabelImageDrop onScan={(scan) => props.onScan(scan.text, 'image')} onFailure={(failure, fileName) => props.onProblem(`${fileName}: ${failure}`)} />
+      </Suspense>
     </section>
   );
 }
