@@ -10,7 +10,7 @@
  * PG_BIN_DIR overrides the binary directory (default /usr/lib/postgresql/15/bin).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -48,10 +48,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export function assertPostgresBinaries(): void {
-  const missing = ['initdb', 'pg_ctl', 'postgres', 'psql'].filter((b) => !existsSync(path.join(PG_BIN_DIR, b)));
+export function assertPostgresBinaries(binDir: string = PG_BIN_DIR): void {
+  const missing = ['initdb', 'pg_ctl', 'postgres', 'psql'].filter((b) => !existsSync(path.join(binDir, b)));
   if (missing.length > 0) {
-    throw new Error(`PostgreSQL 15 binaries missing in ${PG_BIN_DIR} (${missing.join(', ')}). Install them with:\n  ${PG_INSTALL_COMMAND}\n(or set PG_BIN_DIR to another PostgreSQL bin directory).`);
+    throw new Error(`PostgreSQL 15 binaries missing in ${binDir} (${missing.join(', ')}). Install them with:\n  ${PG_INSTALL_COMMAND}\n(or set PG_BIN_DIR to another PostgreSQL bin directory).`);
   }
 }
 
@@ -87,8 +87,11 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN_DIR, 'pg_ctl'), ...args]);
     else spawnSync(path.join(PG_BIN_DIR, 'pg_ctl'), args);
   };
-  // If the test process dies without stop(), do not leave a server running.
-  const onExit = (): void => stopSync();
+  // If the test process dies without stop(), do not leave a server (or its files) behind.
+  const onExit = (): void => {
+    stopSync();
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', onExit);
 
   try {
@@ -129,6 +132,6 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     stopSync();
     process.removeListener('exit', onExit);
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`Could not start a throwaway PostgreSQL cluster in ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`Could not start a throwaway PostgreSQL cluster in ${dir}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
 }
