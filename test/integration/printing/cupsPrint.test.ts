@@ -18,6 +18,8 @@ const reason = cupsUnavailableReason();
 if (reason !== null) {
   console.warn(`\n*** CUPS print test SKIPPED: ${reason} ***\n`);
 }
+/** Shown in the test name too, so a skipped run lists why. */
+const skipped = reason === null ? '' : ` [SKIPPED: ${reason}]`;
 
 describe('PDF through CUPS (cups-pdf)', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -50,11 +52,11 @@ describe('PDF through CUPS (cups-pdf)', () => {
     temp.cleanup();
   }, 30_000);
 
-  it.skipIf(reason !== null)('lists the CUPS queue', async () => {
+  it.skipIf(reason !== null)(`lists the CUPS queue${skipped}`, async () => {
     expect(await listCupsPrinters()).toContain(CUPS_PDF_QUEUE);
   });
 
-  it.skipIf(reason !== null)('prints the relabel from the queue; the printed PDF is 4×6 in and scans as the waybill', async () => {
+  it.skipIf(reason !== null)(`prints the relabel from the queue; the printed PDF is 4×6 in and scans as the waybill${skipped}`, async () => {
     const since = Date.now();
     queue.setSettings({
       printers: { relabel: { kind: 'pdf-cups', printerName: CUPS_PDF_QUEUE, media: 'label' }, 'return-slip': { kind: 'pdf-cups', printerName: CUPS_PDF_QUEUE, media: 'label' } },
@@ -75,7 +77,7 @@ describe('PDF through CUPS (cups-pdf)', () => {
     expect(decodeCode128(image)).toBe('APELAX1040039963');
   }, 60_000);
 
-  it.skipIf(reason !== null)('refuses an unknown queue as a setup problem', async () => {
+  it.skipIf(reason !== null)(`refuses an unknown queue as a setup problem${skipped}`, async () => {
     const result = await sendToCups({ printerName: 'NO_SUCH_PRINTER', media: 'default', title: 'x' }, new Uint8Array([37, 80, 68, 70]));
     expect(result).toMatchObject({ ok: false, error: { code: 'PRINTER_REJECTED' } });
   });

@@ -20,6 +20,15 @@ interface Stub {
   close(): Promise<void>;
 }
 
+/** Waits for the stub's close handler (it runs on the server side after the client is done). */
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
 const open: Stub[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
@@ -50,7 +59,7 @@ async function stub(behave: (socket: net.Socket, received: string[]) => void): P
   return s;
 }
 
-/** A Zebra: answers ~HS with `status`, collects the rest, closes when the host does. */
+/** A Zebra: answers ~HS with `status`, records everything else it gets, closes when the host does. */
 const zebra = (status: string) => (socket: net.Socket, received: string[]) => {
   let data = '';
   socket.on('data', (c: Buffer) => {
@@ -60,10 +69,8 @@ const zebra = (status: string) => (socket: net.Socket, received: string[]) => {
       socket.write(status);
     }
   });
-  socket.on('end', () => {
-    received.push(data);
-    socket.end();
-  });
+  socket.on('end', () => socket.end());
+  socket.on('close', () => received.push(data));
 };
 
 describe('ZPL over TCP', () => {
@@ -71,6 +78,7 @@ describe('ZPL over TCP', () => {
     const printer = await stub(zebra(READY));
     const result = await sendZplOverTcp({ host: '127.0.0.1', port: printer.port, checkStatus: true }, LABEL, FAST);
     expect(result).toEqual({ ok: true, value: { spoolerJob: null, confirmed: true } });
+    await waitFor(() => printer.received.length === 1);
     expect(printer.received).toEqual([new TextDecoder().decode(LABEL)]);
   });
 
@@ -78,8 +86,8 @@ describe('ZPL over TCP', () => {
     const printer = await stub(zebra(PAPER_OUT));
     const result = await sendZplOverTcp({ host: '127.0.0.1', port: printer.port, checkStatus: true }, LABEL, FAST);
     expect(result).toMatchObject({ ok: false, error: { code: 'PRINTER_NOT_READY', message: expect.stringContaining('out of labels') } });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(printer.received.join('')).toBe('');
+    await waitFor(() => printer.received.length === 1);
+    expect(printer.received).toEqual(['']); // only the status request came, no label
   });
 
   it('times out a printer that never answers ~HS', async () => {

@@ -1,0 +1,156 @@
+/**
+ * SQL for the print queue (table print_jobs, migration 0050). Every function is synchronous and runs inside the
+ * caller's transaction when there is one. Rows read back go through parseJobRow (zod).
+ */
+import type { Database } from 'better-sqlite3';
+import type { DocumentKind, PrintFormat } from '../../shared/printing/documentKinds.ts';
+import type { JobReason, JobState } from '../../shared/printing/printJob.ts';
+import type { PrintErrorCode } from '../../shared/printing/printErrors.ts';
+import { parseJobRow, type DamagedRow, type PrintJobRow } from './printJobRow.ts';
+
+export interface NewJob {
+  readonly jobId: string;
+  readonly requestId: string;
+  readonly intakeId: string;
+  readonly document: DocumentKind;
+  readonly reason: JobReason;
+  readonly copy: number;
+  readonly subject: string;
+  readonly modelJson: string;
+  readonly target: { readonly json: string; readonly key: string; readonly format: PrintFormat } | null;
+  readonly state: Extract<JobState, 'queued' | 'failed'>;
+  readonly error: { readonly code: PrintErrorCode; readonly message: string } | null;
+  readonly at: number;
+}
+
+export function insertJob(db: Database, job: NewJob): void {
+  db.prepare(
+    `INSERT INTO print_jobs (job_id, request_id, intake_id, document, reason, copy_no, subject, model_json, target_json, target_key,
+       format, payload, state, attempts, next_attempt_at, last_error_code, last_error, created_at, updated_at)
+     VALUES (@jobId, @requestId, @intakeId, @document, @reason, @copy, @subject, @modelJson, @targetJson, @targetKey,
+       @format, NULL, @state, 0, @next, @errorCode, @error, @at, @at)`,
+  ).run({
+    jobId: job.jobId, requestId: job.requestId, intakeId: job.intakeId, document: job.document, reason: job.reason, copy: job.copy,
+    subject: job.subject, modelJson: job.modelJson, targetJson: job.target?.json ?? null, targetKey: job.target?.key ?? null,
+    format: job.target?.format ?? null, state: job.state, next: job.state === 'queued' ? job.at : null,
+    errorCode: job.error?.code ?? null, error: job.error?.message ?? null, at: job.at,
+  });
+}
+
+/** A new job waits behind the jobs already waiting for the same printer (they keep their order). */
+export function waitBehindPrinter(db: Database, jobId: string, targetKey: string): void {
+  db.prepare(
+    `UPDATE print_jobs SET next_attempt_at = MAX(next_attempt_at,
+       COALESCE((SELECT MAX(next_attempt_at) FROM print_jobs WHERE target_key = @key AND state = 'queued' AND job_id <> @jobId), 0))
+     WHERE job_id = @jobId`,
+  ).run({ jobId, key: targetKey });
+}
+
+export function getJob(db: Database, jobId: string): PrintJobRow | DamagedRow | null {
+  const raw = db.prepare('SELECT * FROM print_jobs WHERE job_id = ?').get(jobId);
+  return raw === undefined ? null : parseJobRow(raw);
+}
+
+export function jobOfRequest(db: Database, requestId: string, document: DocumentKind): PrintJobRow | DamagedRow | null {
+  const raw = db.prepare('SELECT * FROM print_jobs WHERE request_id = ? AND document = ?').get(requestId, document);
+  return raw === undefined ? null : parseJobRow(raw);
+}
+
+export function nextCopy(db: Database, intakeId: string, document: DocumentKind): number {
+  const row = db.prepare('SELECT MAX(copy_no) AS n FROM print_jobs WHERE intake_id = ? AND document = ?').get(intakeId, document) as { n: number | null };
+  return (row.n ?? 0) + 1;
+}
+
+/** The oldest queued job that is due, if any. */
+export function dueJob(db: Database, now: number): PrintJobRow | DamagedRow | null {
+  const raw = db
+    .prepare("SELECT * FROM print_jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, rowid LIMIT 1")
+    .get(now);
+  return raw === undefined ? null : parseJobRow(raw);
+}
+
+export function earliestAttempt(db: Database): number | null {
+  const row = db.prepare("SELECT MIN(next_attempt_at) AS t FROM print_jobs WHERE state = 'queued'").get() as { t: number | null };
+  return row.t;
+}
+
+export function markSending(db: Database, jobId: string, at: number): void {
+  db.prepare("UPDATE print_jobs SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE job_id = ?").run(at, jobId);
+}
+
+export function storePayload(db: Database, jobId: string, payload: Uint8Array, format: PrintFormat): void {
+  db.prepare('UPDATE print_jobs SET payload = ?, format = ? WHERE job_id = ?').run(payload, format, jobId);
+}
+
+export function markDone(db: Database, jobId: string, at: number, spoolerJob: string | null): void {
+  db.prepare(
+    "UPDATE print_jobs SET state = 'done', done_at = @at, updated_at = @at, next_attempt_at = NULL, spooler_job = @spoolerJob WHERE job_id = @jobId",
+  ).run({ jobId, at, spoolerJob });
+}
+
+export function markHandoff(db: Database, jobId: string, at: number): void {
+  db.prepare("UPDATE print_jobs SET state = 'handoff', updated_at = ?, next_attempt_at = NULL WHERE job_id = ?").run(at, jobId);
+}
+
+/** Back to the queue after a retryable failure; every job waiting for the same printer waits as long. */
+export function markRetry(db: Database, row: PrintJobRow, at: number, nextAt: number, code: PrintErrorCode, message: string): void {
+  db.prepare(
+    "UPDATE print_jobs SET state = 'queued', next_attempt_at = @nextAt, last_error_code = @code, last_error = @message, updated_at = @at WHERE job_id = @jobId",
+  ).run({ jobId: row.job_id, at, nextAt, code, message });
+  if (row.target_key !== null) {
+    db.prepare("UPDATE print_jobs SET next_attempt_at = MAX(next_attempt_at, @nextAt) WHERE target_key = @key AND state = 'queued'").run({ key: row.target_key, nextAt });
+  }
+}
+
+export function markFailed(db: Database, jobId: string, at: number, code: PrintErrorCode, message: string): void {
+  db.prepare(
+    "UPDATE print_jobs SET state = 'failed', next_attempt_at = NULL, last_error_code = @code, last_error = @message, updated_at = @at WHERE job_id = @jobId",
+  ).run({ jobId, at, code, message });
+}
+
+/** Points a job at a (new) printer and queues it now; its rendered bytes are dropped (rendered again). */
+export function retarget(db: Database, jobId: string, target: NewJob['target'], at: number): void {
+  db.prepare(
+    `UPDATE print_jobs SET target_json = @json, target_key = @key, format = @format, payload = NULL, state = 'queued', next_attempt_at = @at,
+       updated_at = @at WHERE job_id = @jobId`,
+  ).run({ jobId, at, json: target?.json ?? null, key: target?.key ?? null, format: target?.format ?? null });
+}
+
+/** Queues a job again now (keeps its printer and rendered bytes). */
+export function requeueNow(db: Database, jobId: string, at: number): void {
+  db.prepare("UPDATE print_jobs SET state = 'queued', next_attempt_at = @at, updated_at = @at WHERE job_id = @jobId").run({ jobId, at });
+}
+
+/** Jobs left "sending" by a station that stopped mid-send go back to the queue (they may print twice). */
+export function requeueInterrupted(db: Database, at: number): number {
+  return db
+    .prepare(
+      `UPDATE print_jobs SET state = 'queued', next_attempt_at = @at, updated_at = @at, last_error_code = 'PRINTER_IO_ERROR',
+         last_error = 'The station stopped while sending this job; it is sent again (the printer may print it twice).'
+       WHERE state = 'sending'`,
+    )
+    .run({ at }).changes;
+}
+
+/** Jobs of one document that are not done or being sent: they move with the printer setup. */
+export function movableJobs(db: Database, document: DocumentKind): Array<PrintJobRow | DamagedRow> {
+  return db.prepare("SELECT * FROM print_jobs WHERE document = ? AND state IN ('queued','failed') ORDER BY created_at, rowid").all(document).map(parseJobRow);
+}
+
+export function jobCounts(db: Database, intakeId?: string): Record<JobState, number> {
+  const rows = db
+    .prepare(`SELECT state, COUNT(*) AS n FROM print_jobs ${intakeId === undefined ? '' : 'WHERE intake_id = @intakeId'} GROUP BY state`)
+    .all(intakeId === undefined ? {} : { intakeId }) as Array<{ state: JobState; n: number }>;
+  const counts: Record<JobState, number> = { queued: 0, sending: 0, handoff: 0, done: 0, failed: 0 };
+  for (const r of rows) counts[r.state] = r.n;
+  return counts;
+}
+
+/** Every job not done (oldest first), then up to `recentDone` done ones (newest first). */
+export function visibleJobs(db: Database, recentDone: number, intakeId?: string): Array<PrintJobRow | DamagedRow> {
+  const where = intakeId === undefined ? '' : 'AND intake_id = @intakeId';
+  const params = intakeId === undefined ? { limit: recentDone } : { limit: recentDone, intakeId };
+  const open = db.prepare(`SELECT * FROM print_jobs WHERE state <> 'done' ${where} ORDER BY created_at, rowid`).all(params);
+  const done = db.prepare(`SELECT * FROM print_jobs WHERE state = 'done' ${where} ORDER BY done_at DESC, rowid DESC LIMIT @limit`).all(params);
+  return [...open, ...done].map(parseJobRow);
+}

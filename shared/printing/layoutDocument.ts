@@ -1,0 +1,42 @@
+/**
+ * Any document model → its label layout, with every barcode checked: a barcode whose text Code 128 cannot carry,
+ * or which is too long for the label at the narrowest module the station prints, is a BARCODE_INVALID failure
+ * before anything reaches a printer.
+ */
+import { VECTOR_BARCODE_DPI, fitBarcode } from './barcodeFit.ts';
+import { ZPL_DPIS } from './documentKinds.ts';
+import { code128DataProblem, planCode128 } from './code128.ts';
+import type { DocumentModel } from './documentModel.ts';
+import type { LabelLayout } from './labelLayout.ts';
+import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
+import { relabelLayout } from './relabelLayout.ts';
+import { returnSlipLayout } from './returnSlipLayout.ts';
+import { testLabelLayout } from './testLabelLayout.ts';
+
+function layoutOf(model: DocumentModel): LabelLayout {
+  switch (model.document) {
+    case 'relabel':
+      return relabelLayout(model);
+    case 'return-slip':
+      return returnSlipLayout(model);
+    case 'test':
+      return testLabelLayout(model);
+  }
+}
+
+/** Every grid a barcode is drawn on: thermal 203 and 300 dpi, and the 300 dpi grid of PDFs and HTML. */
+const BARCODE_DPIS = [...ZPL_DPIS, VECTOR_BARCODE_DPI] as const;
+
+export function layoutDocument(model: DocumentModel): PrintOutcome<LabelLayout> {
+  const layout = layoutOf(model);
+  for (const item of layout.items) {
+    if (item.kind !== 'barcode') continue;
+    const problem = code128DataProblem(item.data);
+    if (problem !== null) return printFail('BARCODE_INVALID', `Cannot print the barcode "${item.data}": ${problem}.`);
+    const modules = planCode128(item.data).modules;
+    if (BARCODE_DPIS.some((dpi) => fitBarcode(modules, item.width, dpi) === null)) {
+      return printFail('BARCODE_INVALID', `The barcode "${item.data}" is too long to fit the 4 in label as Code 128.`);
+    }
+  }
+  return printOk(layout);
+}

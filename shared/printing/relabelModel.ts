@@ -1,0 +1,46 @@
+/**
+ * The relabel (ECMS waybill label) for one intake: waybill, destination, piece count, measured weight, size,
+ * station, date. Needs the parcel's pre-alert (the waybill) and a weight; a parcel being returned gets a return
+ * slip instead.
+ */
+import type { IntakeView } from '../contract/intakeView.ts';
+import { DESTINATION_NAMES } from '../manifest/destinations.ts';
+import type { RelabelModel, SlipStation } from './documentModel.ts';
+import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
+import { formatSlipDateTime } from './slipDate.ts';
+import { sizeText, weightTexts } from './slipQuantities.ts';
+
+export interface ModelOptions {
+  /** 1 for the first print of the document, 2 for the first reprint, … (default 1). */
+  readonly copy?: number;
+}
+
+export function relabelModel(intake: IntakeView, station: SlipStation, now: number, options: ModelOptions = {}): PrintOutcome<RelabelModel> {
+  const m = intake.manifest;
+  if (m === null) {
+    return printFail('DOCUMENT_UNAVAILABLE', `Parcel ${intake.scan.tracking} has no ECMS pre-alert, so there is no waybill to print. Hold it and ask HQ for the pre-alert.`);
+  }
+  if (intake.weight === null) {
+    return printFail('DOCUMENT_UNAVAILABLE', `Parcel ${m.waybill} has not been weighed: weigh it before printing its label.`);
+  }
+  if (intake.verdict?.decision === 'RETURN') {
+    return printFail('DOCUMENT_UNAVAILABLE', `Parcel ${m.waybill} is being returned: print its return slip, not a waybill label.`);
+  }
+  return printOk({
+    document: 'relabel',
+    waybill: m.waybill,
+    destination: m.destination,
+    destinationName: DESTINATION_NAMES[m.destination],
+    consigneeName: m.consigneeName,
+    pieceIndex: m.pieceIndex,
+    pieceCount: m.pieceCount,
+    weight: weightTexts(intake.weight.mass, intake.weight.unit),
+    size: intake.dims === null ? null : sizeText(intake.dims),
+    stationId: station.stationId,
+    warehouse: station.warehouse,
+    printedAt: now,
+    printedAtText: formatSlipDateTime(now, station.warehouse),
+    operator: intake.operator,
+    copy: options.copy ?? 1,
+  });
+}
