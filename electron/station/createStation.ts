@@ -1,21 +1,22 @@
 /**
- * Builds one station from its parts: the database in the data directory, settings, the scale, the intake service
- * and the handler table every transport uses. Independent of Electron: the browser-mode host, the Electron main
- * process and the tests all run this same function.
+ * Builds one station from its parts: the database in the data directory, settings, the scale with automatic
+ * capture, the intake service, the hold shelf, the print queue, sync with HQ, and the handler table every transport
+ * uses. Independent of Electron: the browser-mode host, the Electron main process and the tests all run this.
  */
 import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS, StationSettingsSchema, type StationSettings } from '../../shared/contract/settings.ts';
-import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
 import { massFromDecimal } from '../../shared/units/mass.ts';
 import { openStationDatabase } from '../db/openStationDatabase.ts';
 import { readSettings, writeSettings } from '../db/queries/settings.ts';
+import { createSyncService, type SyncService } from '../sync/index.ts';
 import type { CommandHandlers } from './commandHandlers.ts';
 import { IntakeService } from './intakeService.ts';
-import { outboxCounts } from './outboxCounts.ts';
 import { StationEvents } from './stationEvents.ts';
+import { StationError } from './stationError.ts';
 import { startAutoCapture } from './autoCapture.ts';
 import { createStationHolds, type StationHolds } from './stationHolds.ts';
-import { StationError } from './stationError.ts';
+import { createStationPrinting, type StationPrinting } from './stationPrinting.ts';
 import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
 
 export interface StationOptions {
@@ -28,9 +29,9 @@ export interface StationOptions {
   readonly decide: VerdictDecider;
   /** Settings given on the command line or in the environment; they win over stored ones and are saved. */
   readonly settingsOverrides?: Partial<StationSettings>;
+  /** The HQ sync service; absent or null: events wait in the outbox. */
+  readonly hq?: { readonly hqUrl: string; readonly token: string } | null;
   readonly now?: () => number;
-  /** Replaces the local outbox-only sync status once the HQ sync service is wired. */
-  readonly syncStatus?: () => SyncStatus;
   readonly log?: (line: string) => void;
 }
 
@@ -40,43 +41,63 @@ export interface Station {
   readonly events: StationEvents;
   readonly intake: IntakeService;
   readonly holds: StationHolds;
+  readonly printing: StationPrinting;
+  readonly sync: SyncService;
   settings(): StationSettings;
   close(): Promise<void>;
 }
 
+function loadSettings(db: Database, overrides: Partial<StationSettings> | undefined): StationSettings {
+  const parsed = StationSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...readSettings(db), ...overrides });
+  if (!parsed.success) {
+    throw new StationError('INVALID_REQUEST', `Station settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  writeSettings(db, parsed.data);
+  return parsed.data;
+}
+
 export function createStation(options: StationOptions): Station {
   const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const db = openStationDatabase(options.dataDir);
   const events = new StationEvents();
-  let settings = StationSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...readSettings(db), ...options.settingsOverrides });
-  writeSettings(db, settings);
+  let settings = loadSettings(db, options.settingsOverrides);
 
+  const sync = createSyncService({
+    db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
+    onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
+    log: (level, message) => log(`[sync ${level}] ${message}`),
+  });
+  const changed = () => {
+    events.emit('intake', intake.current());
+    sync.nudge();
+  };
+  const holds = createStationHolds(db, now, changed);
+  const printing = createStationPrinting(db, () => settings, events, now);
   let lastScanned: string | null = null;
-  const holds = createStationHolds(db, now, () => events.emit('intake', intake.current()));
   const intake = new IntakeService({
-    withinCommit: holds.withinCommit,
     db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
+    withinCommit: (row, action, commandId) => {
+      holds.withinCommit(row, action, commandId);
+      printing.withinCommit(row, action, commandId);
+    },
     onIntakeChanged: (view) => {
       if (view?.state === 'scanned' && view.intakeId !== lastScanned) {
         lastScanned = view.intakeId;
         autoCapture.rearm();
       }
       events.emit('intake', view);
+      sync.nudge();
     },
   });
-  const autoCapture = startAutoCapture({
-    scale: options.scale, intake, now, settleMs: () => settings.autoCaptureSettleMs,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
-  });
+  const autoCapture = startAutoCapture({ scale: options.scale, intake, now, settleMs: () => settings.autoCaptureSettleMs, log });
   const offs = [
     options.scale.onReading((reading) => events.emit('weight', reading)),
     options.scale.onIndication((indication) => events.emit('scaleIndication', indication)),
     options.scale.onStatus((scale) => events.emit('deviceStatus', { scale })),
+    sync.subscribe((status) => events.emit('syncProgress', status)),
   ];
-
-  const localSyncStatus = (): SyncStatus => ({
-    configured: false, online: null, phase: 'idle', progress: null, lastError: null, nextAttemptAt: null, ...outboxCounts(db),
-  });
+  sync.start();
 
   const handlers: CommandHandlers = {
     'station.info': () => ({
@@ -108,7 +129,8 @@ export function createStation(options: StationOptions): Station {
       }
       return {};
     },
-    'sync.status': () => (options.syncStatus ?? localSyncStatus)(),
+    'sync.status': () => sync.getStatus(),
+    ...printing.handlers(intake),
     'settings.get': () => settings,
     'settings.update': (req) => {
       const next = StationSettingsSchema.parse({ ...settings, ...req });
@@ -119,12 +141,14 @@ export function createStation(options: StationOptions): Station {
   };
 
   return {
-    db, handlers, events, intake, holds,
+    db, handlers, events, intake, holds, printing, sync,
     settings: () => settings,
     async close() {
       autoCapture.stop();
       holds.stop();
       offs.forEach((off) => off());
+      await sync.stop();
+      await printing.stop();
       await options.scale.stop();
       db.close();
     },

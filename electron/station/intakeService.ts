@@ -156,6 +156,11 @@ export class IntakeService {
     });
   }
 
+  /** The worker prints a document for the parcel (decided → printed; printed → printed for another copy). */
+  print(req: { commandId: string; intakeId: string; document: string }): IntakeView {
+    return this.#apply(req.commandId, req.intakeId, 'print', () => ({ type: 'PRINT_REQUESTED', payload: { document: req.document } }));
+  }
+
   finish(req: ParsedRequest<'intake.finish'>): IntakeView {
     return this.#apply(req.commandId, req.intakeId, 'finish', () => ({ type: 'INTAKE_FINISHED', payload: {} }));
   }

@@ -57,6 +57,7 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
       classify: stationClassifier(),
       decide: rulesDecider(() => current().db, () => current().settings().warehouse),
       settingsOverrides: config.settings,
+      hq: config.hqUrl && config.hqToken ? { hqUrl: config.hqUrl, token: config.hqToken } : null,
     });
   } catch (error) {
     await scale.stop();

@@ -2,6 +2,7 @@
  * What the worker reads when a command fails: the UI switches on the typed code; the station's message adds detail.
  */
 import type { StationErrorData } from '../../shared/contract/result.ts';
+import { PRINT_ERROR_CODES } from '../../shared/printing/printErrors.ts';
 
 export interface ErrorNotice {
   readonly title: string;
@@ -10,7 +11,10 @@ export interface ErrorNotice {
   readonly rescan: boolean;
 }
 
+const PRINT_CODES: ReadonlySet<string> = new Set(PRINT_ERROR_CODES);
+
 export function errorNotice(error: StationErrorData): ErrorNotice {
+  if (PRINT_CODES.has(error.code)) return { title: 'Printing problem — the job stays in the print queue', detail: error.message, rescan: false };
   switch (error.code) {
     case 'INVALID_CHECK_DIGIT':
       return { title: 'Check digit wrong — rescan the label', detail: error.message, rescan: true };
@@ -35,6 +39,7 @@ export function errorNotice(error: StationErrorData): ErrorNotice {
     case 'UNKNOWN_COMMAND':
     case 'UNAUTHORIZED':
     case 'INTERNAL':
+    default:
       return { title: 'Something went wrong', detail: error.message, rescan: false };
   }
 }

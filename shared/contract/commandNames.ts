@@ -20,12 +20,22 @@ export const COMMAND_NAMES = [
   'scale.status',
   'scale.simulate',
   'sync.status',
+  'print.queue',
+  'print.document',
+  'print.reprint',
+  'print.retry',
+  'print.content',
+  'print.confirm',
+  'print.test',
+  'printer.list',
+  'printer.get',
+  'printer.set',
   'settings.get',
   'settings.update',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'syncProgress'] as const;
+export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'syncProgress', 'printQueue'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel of a command or event stream. */

@@ -9,6 +9,7 @@ import { StationSettingsSchema } from './settings.ts';
 import { HoldBatchRequestSchema, HoldBatchResultSchema, HoldBucketGroupSchema } from './holds.ts';
 import { ScaleDeviceStatusSchema, ScaleReadingSchema } from '../scale/reading.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
+import { PRINT_COMMANDS } from '../printing/printContract.ts';
 import { MASS_UNITS } from '../units/mass.ts';
 import { LENGTH_UNITS } from '../units/length.ts';
 import type { CommandName } from './commandNames.ts';
@@ -75,6 +76,7 @@ export const COMMANDS = {
     response: z.object({}),
   },
   'sync.status': { request: z.object({}), response: SyncStatusSchema },
+  ...PRINT_COMMANDS,
   'settings.get': { request: z.object({}), response: StationSettingsSchema },
   'settings.update': { request: StationSettingsSchema.partial(), response: StationSettingsSchema },
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>;

@@ -1,6 +1,8 @@
 /**
  * Every error the station can return to the UI. The UI switches on the code; the message is for people.
  */
+import { PRINT_ERROR_CODES } from '../printing/printErrors.ts';
+
 export const ERROR_CODES = [
   /** The request did not match the contract's schema. */
   'INVALID_REQUEST',
@@ -32,5 +34,7 @@ export const ERROR_CODES = [
   'DATABASE_TOO_NEW',
   /** A bug: the station logged details. */
   'INTERNAL',
+  /** Printing: the printer is offline, timed out, not set up, … (shared/printing/printErrors.ts). */
+  ...PRINT_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

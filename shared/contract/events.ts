@@ -7,6 +7,7 @@ import { ScaleIndicationSchema } from '../scale/scaleIndication.ts';
 import { IntakeViewSchema } from './intakeView.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
 import { StationErrorSchema } from './result.ts';
+import { PRINT_EVENTS } from '../printing/printContract.ts';
 import type { EventName } from './commandNames.ts';
 
 export const EVENTS = {
@@ -20,6 +21,7 @@ export const EVENTS = {
   /** A scan from a device (serial scanner) that the station refused, so the screen can say why. */
   scanRejected: StationErrorSchema.extend({ raw: z.string() }),
   syncProgress: SyncStatusSchema,
+  ...PRINT_EVENTS,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -1,0 +1,76 @@
+/**
+ * Printing inside the station: the persistent print queue, automatic printing after a verdict (in the verdict's
+ * transaction, so the jobs exist exactly when the verdict does), the "Print" button through the state machine, and
+ * the print commands of the contract. Print failures reach the UI as typed error codes.
+ */
+import type { Database } from 'better-sqlite3';
+import { PrintQueue } from '../printing/printQueue.ts';
+import { printCommandHandlers } from '../printing/printCommandHandlers.ts';
+import { printOk, type PrintOutcome } from '../../shared/printing/printErrors.ts';
+import type { CommandHandlers } from './commandHandlers.ts';
+import type { IntakeService } from './intakeService.ts';
+import type { StationEvents } from './stationEvents.ts';
+import type { StationSettings } from '../../shared/contract/settings.ts';
+import { toIntakeView, type IntakeRow } from '../db/queries/intakes.ts';
+import type { IntakeAction } from '../../shared/intake/intakeMachine.ts';
+import { StationError } from './stationError.ts';
+
+type PrintCommand = 'print.queue' | 'print.document' | 'print.reprint' | 'print.retry' | 'print.content' | 'print.confirm' | 'print.test' | 'printer.list' | 'printer.get' | 'printer.set';
+
+export interface StationPrinting {
+  readonly queue: PrintQueue;
+  withinCommit(row: Readonly<IntakeRow>, action: IntakeAction, commandId: string): void;
+  handlers(intake: IntakeService): Pick<CommandHandlers, PrintCommand>;
+  stop(): Promise<void>;
+}
+
+function unwrap<T>(outcome: PrintOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new StationError(outcome.error.code, outcome.error.message);
+}
+
+export function createStationPrinting(db: Database, settings: () => StationSettings, events: StationEvents, now: () => number): StationPrinting {
+  const queue = new PrintQueue({ db, now, station: () => ({ stationId: settings().stationId, warehouse: settings().warehouse }), ports: { systemPrinter: null } });
+  queue.onStatus((status) => events.emit('printQueue', status));
+  queue.start();
+  return {
+    queue,
+    withinCommit(row, action, commandId) {
+      if (action !== 'decide') return;
+      // Automatic printing after a verdict, as configured per verdict; a document that cannot be made is recorded
+      // by the queue (DOCUMENT_NOT_PRINTED) and shown — it never blocks the verdict.
+      unwrap(queue.enqueueForVerdict(commandId, toIntakeView(db, row as IntakeRow)));
+    },
+    handlers(intake) {
+      const base = printCommandHandlers({
+        queue,
+        intake: (intakeId) => {
+          try {
+            return printOk(intake.get(intakeId));
+          } catch (error) {
+            if (error instanceof StationError) return { ok: false, error: { code: 'DOCUMENT_UNAVAILABLE', message: error.message } };
+            throw error;
+          }
+        },
+        operator: () => settings().operator,
+      });
+      return {
+        'print.queue': async (req) => unwrap(await base['print.queue'](req)),
+        'print.document': (req) =>
+          db.transaction(() => {
+            const view = intake.print(req);
+            return unwrap(queue.enqueueDocument(req.commandId, view, req.document, 'manual'));
+          })(),
+        'print.reprint': async (req) => unwrap(await base['print.reprint'](req)),
+        'print.retry': async (req) => unwrap(await base['print.retry'](req)),
+        'print.content': async (req) => unwrap(await base['print.content'](req)),
+        'print.confirm': async (req) => unwrap(await base['print.confirm'](req)),
+        'print.test': async (req) => unwrap(await base['print.test'](req)),
+        'printer.list': async (req) => unwrap(await base['printer.list'](req)),
+        'printer.get': async (req) => unwrap(await base['printer.get'](req)),
+        'printer.set': async (req) => unwrap(await base['printer.set'](req)),
+      };
+    },
+    stop: () => queue.stop(),
+  };
+}
