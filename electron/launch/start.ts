@@ -11,6 +11,9 @@ import { buildAll } from './build.ts';
 import { findOrFetchElectron } from './electronBinary.ts';
 import { CHROMIUM_FLAGS, findChromium } from './findChromium.ts';
 import { REPO_ROOT, runBrowserStation } from '../host/runBrowserStation.ts';
+import { parseStationConfig } from '../station/stationConfig.ts';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.ts';
+import { startEmbeddedHq, type EmbeddedHq } from './embeddedHq.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -27,13 +30,27 @@ const stationArgs = args.filter((a) => a !== '--browser');
 say('Building the station …');
 await buildAll({ quiet: true });
 
+// The demo runs its own HQ beside it, unless the station was pointed at a real one.
+const config = parseStationConfig(stationArgs, process.env, path.join(REPO_ROOT, '.data', 'station'));
+let hq: EmbeddedHq | null = null;
+const stationEnv: NodeJS.ProcessEnv = { ...process.env };
+if (config.demo && config.hqUrl === undefined) {
+  hq = await startEmbeddedHq(REPO_ROOT, {
+    stationId: config.settings.stationId ?? DEFAULT_SETTINGS.stationId,
+    warehouse: config.settings.warehouse ?? DEFAULT_SETTINGS.warehouse,
+  });
+  stationEnv['ECMS_HQ_URL'] = hq.url;
+  stationEnv['ECMS_HQ_TOKEN'] = hq.token;
+  say(`Demo HQ (PGlite in .data/hq) at ${hq.url}`);
+}
+
 const electron = forceBrowser ? { found: false as const, reason: 'browser mode was asked for' } : await findOrFetchElectron(say);
 if (electron.found) {
   say('Starting ECMS Intake in Electron.');
-  const child = spawn(electron.binary, [REPO_ROOT, ...stationArgs], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 1));
+  const child = spawn(electron.binary, [REPO_ROOT, ...stationArgs], { stdio: 'inherit', env: stationEnv });
+  child.on('exit', (code) => void (hq?.stop() ?? Promise.resolve()).then(() => process.exit(code ?? 1)));
 } else {
-  const running = await runBrowserStation(stationArgs, process.env);
+  const running = await runBrowserStation(stationArgs, stationEnv);
   const info = await running.station.handlers['station.info']({});
   say(`ECMS Intake is running in BROWSER MODE because ${electron.reason}.`);
   say(`Station ${info.stationId} (${info.warehouse})${info.demo ? ', demo data' : ''}; data in ${info.dataDir}`);
@@ -48,7 +65,7 @@ if (electron.found) {
     say(chromium ? 'No display here: open the address above in a browser on this machine.' : 'Chromium not found (set CHROMIUM_PATH or `apt-get install chromium`): open the address above in a browser on this machine.');
   }
   say('Press Ctrl+C to stop.');
-  const stop = () => void running.close().then(() => process.exit(0));
+  const stop = () => void running.close().then(() => hq?.stop()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
