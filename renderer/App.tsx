@@ -2,7 +2,7 @@
  * The intake screen: live weight, scan field, the open parcel with its verdict, recent parcels, and the state of the
  * scale and of sync. Talks to the station only through the contract client.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CommandName } from '../shared/contract/commandNames.ts';
 import type { CommandRequest } from '../shared/contract/commands.ts';
 import type { IntakeView } from '../shared/contract/intakeView.ts';
@@ -17,6 +17,7 @@ import { SyncBadge } from './intake/SyncBadge.tsx';
 import { errorNotice } from './intake/errorText.ts';
 import { ScanSources, type ScanSource } from './intake/ScanSources.tsx';
 import { HoldShelfSection } from './holds/HoldShelfSection.tsx';
+import { PrintingSection } from './printing/PrintingSection.tsx';
 
 type IntakeCommand = 'intake.scan' | 'intake.captureWeight' | 'intake.setDimensions' | 'intake.reportDamage' | 'intake.commitVerdict' | 'intake.finish' | 'intake.cancel';
 
@@ -25,6 +26,7 @@ export function App() {
   const station = useStation(setError);
   const { client, intake, info } = station;
   const [busy, setBusy] = useState(false);
+  const reportProblem = useCallback((message: string) => setError({ code: 'INTERNAL', message }), []);
   const massUnit = 'lb';
   const lengthUnit = 'in';
 
@@ -35,6 +37,11 @@ export function App() {
     setBusy(false);
     if (result.ok) station.setIntake(result.data as IntakeView);
     else setError(result.error);
+  }
+
+  async function refreshIntake(intakeId: string): Promise<void> {
+    const result = await client.call('intake.get', { intakeId });
+    if (result.ok) station.setIntake(result.data);
   }
 
   async function simple<N extends CommandName>(name: N, request: CommandRequest<N>): Promise<void> {
@@ -51,6 +58,7 @@ export function App() {
     reportDamage: (damaged) => void run('intake.reportDamage', { ...ids(intake.intakeId), damaged }),
     commitVerdict: () => void run('intake.commitVerdict', ids(intake.intakeId)),
     finish: () => void run('intake.finish', ids(intake.intakeId)),
+    print: (document) => void simple('print.document', { ...ids(intake.intakeId), document }).then(() => refreshIntake(intake.intakeId)),
     cancel: (reason) => void run('intake.cancel', { ...ids(intake.intakeId), reason }),
   };
   const notice = error && errorNotice(error);
@@ -90,6 +98,7 @@ export function App() {
             <section className="intake idle" data-testid="idle">Scan a parcel to start.</section>
           )}
           <HoldShelfSection client={client} refreshKey={station.recent} />
+          <PrintingSection client={client} onError={reportProblem} />
           <RecentList recent={station.recent} massUnit={massUnit} />
         </div>
       </main>

@@ -14,6 +14,7 @@ export interface IntakeActions {
   reportDamage(damaged: boolean): void;
   commitVerdict(): void;
   finish(): void;
+  print(document: 'relabel' | 'return-slip'): void;
   cancel(reason: string): void;
 }
 
@@ -71,6 +72,11 @@ export function IntakePanel(props: { intake: IntakeView; actions: IntakeActions;
         {(intake.state === 'weighed' || intake.state === 'scanned') && (
           <button type="button" className="primary" data-testid="commit-verdict" disabled={busy || intake.weight === null || intake.dims === null} onClick={actions.commitVerdict}>
             Decide
+          </button>
+        )}
+        {(intake.state === 'decided' || intake.state === 'printed') && intake.verdict && (
+          <button type="button" data-testid="print" disabled={busy} onClick={() => actions.print(intake.verdict?.decision === 'RETURN' ? 'return-slip' : 'relabel')}>
+            {intake.verdict.decision === 'RETURN' ? 'Print return slip' : 'Print label'}
           </button>
         )}
         {(intake.state === 'decided' || intake.state === 'printed') && (
