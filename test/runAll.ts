@@ -23,6 +23,7 @@ function preflight(): string[] {
   if (!findChromium()) missing.push('Chromium: apt-get install -y chromium   (or set CHROMIUM_PATH)');
   if (!existsSync('/usr/bin/socat')) missing.push('socat: apt-get install -y socat');
   if (!findPostgresBin()) missing.push('PostgreSQL server binaries (initdb, pg_ctl): apt-get install -y postgresql   (or set PG_BIN)');
+  if (!existsSync('/usr/bin/pdftoppm')) missing.push('pdftoppm (rasterises printed PDFs): apt-get install -y poppler-utils');
   return missing;
 }
 
@@ -40,6 +41,10 @@ const missing = preflight();
 if (missing.length > 0) {
   process.stdout.write(`Cannot run the tests: this machine lacks\n${missing.map((m) => `  - ${m}`).join('\n')}\n`);
   process.exit(2);
+}
+
+if (!existsSync('/usr/sbin/cupsd') || !existsSync('/usr/lib/cups/backend/cups-pdf')) {
+  process.stdout.write('NOTE: CUPS with a PDF printer is not installed: the print-through-CUPS tests will be reported as SKIPPED.\n      To run them: apt-get install -y cups printer-driver-cups-pdf\n');
 }
 
 const resultsDir = path.join(root, 'test-results');
