@@ -2,7 +2,8 @@
  * The intake screen: live weight, scan field, the open parcel with its verdict, recent parcels, and the state of the
  * scale and of sync. Talks to the station only through the contract client.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { WedgeConfig } from '../shared/scan/wedgeDetector.ts';
 import type { CommandName } from '../shared/contract/commandNames.ts';
 import type { CommandRequest } from '../shared/contract/commands.ts';
 import type { IntakeView } from '../shared/contract/intakeView.ts';
@@ -62,6 +63,10 @@ export function App() {
     cancel: (reason) => void run('intake.cancel', { ...ids(intake.intakeId), reason }),
   };
   const notice = error && errorNotice(error);
+  const [wedgeConfig, setWedgeConfig] = useState<WedgeConfig | null>(null);
+  useEffect(() => {
+    if (station.connected) void client.call('settings.get', {}).then((r) => r.ok && setWedgeConfig(r.data.wedge));
+  }, [client, station.connected]);
 
   return (
     <div className="app">
@@ -89,7 +94,7 @@ export function App() {
               <span>{notice.detail}</span>
             </div>
           )}
-          <ScanSources onScan={scan} onProblem={(message) => setError({ code: 'INVALID_REQUEST', message })} />
+          <ScanSources wedge={wedgeConfig} onScan={scan} onProblem={(message) => setError({ code: 'INVALID_REQUEST', message })} />
         </div>
         <div className="right">
           {intake && actions ? (

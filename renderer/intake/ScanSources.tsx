@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { useWedgeScanner } from '../scan/useWedgeScanner.ts';
+import type { WedgeConfig } from '../../shared/scan/wedgeDetector.ts';
 
 // The decoders (@zxing/library) load only when a camera or photo scan is first used: the intake screen starts fast.
 const CameraScanner = lazy(async () => ({ default: (await import('../scan/CameraScanner.tsx')).CameraScanner }));
@@ -13,9 +14,9 @@ import type { SCAN_SOURCES } from '../../shared/contract/intakeView.ts';
 
 export type ScanSource = (typeof SCAN_SOURCES)[number];
 
-export function ScanSources(props: { onScan: (raw: string, source: ScanSource) => void; onProblem: (text: string) => void }) {
+export function ScanSources(props: { wedge: WedgeConfig | null; onScan: (raw: string, source: ScanSource) => void; onProblem: (text: string) => void }) {
   const [camera, setCamera] = useState(false);
-  useWedgeScanner((scan) => props.onScan(scan.text, 'wedge'));
+  useWedgeScanner((scan) => props.onScan(scan.text, 'wedge'), props.wedge ?? {});
   return (
     <section className="scan-sources" aria-label="Other scan sources">
       <button type="button" data-testid="camera-toggle" onClick={() => setCamera((on) => !on)}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WAREHOUSES } from '../manifest/destinations.ts';
+import { DEFAULT_WEDGE_CONFIG, WedgeConfigSchema } from '../scan/wedgeDetector.ts';
 
 /** Local station settings (HQ-delivered policy such as rate cards lives in reference data, not here). */
 export const StationSettingsSchema = z.object({
@@ -10,6 +11,8 @@ export const StationSettingsSchema = z.object({
   autoCaptureSettleMs: z.number().int().min(0).max(10_000),
   displayMassUnit: z.enum(['lb', 'kg']),
   displayLengthUnit: z.enum(['in', 'cm']),
+  /** How keyboard-wedge scanners are told from typing: prefix, suffix keys, timing (shared/scan/wedgeDetector.ts). */
+  wedge: WedgeConfigSchema.default(DEFAULT_WEDGE_CONFIG),
 });
 export type StationSettings = z.infer<typeof StationSettingsSchema>;
 
@@ -20,4 +23,5 @@ export const DEFAULT_SETTINGS: StationSettings = {
   autoCaptureSettleMs: 600,
   displayMassUnit: 'lb',
   displayLengthUnit: 'in',
+  wedge: DEFAULT_WEDGE_CONFIG,
 };

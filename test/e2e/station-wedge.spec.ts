@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/stationFixture.ts';
+import { StationSocket } from '../support/stationProcess.ts';
 
 const UPS_DEMO = '1Z4E81W20370000156';
 
@@ -32,4 +33,16 @@ test('a scanner-speed burst opens the parcel while another field has focus, and 
   await expect(page.getByTestId('waybill')).toHaveText('APELAX1040000101');
   await expect(field).toHaveValue('3.20');
   await expect(field).toBeFocused();
+});
+
+test('a scanner programmed with a prefix is recognised by it once the station is set up for it', async ({ page, station }) => {
+  const socket = await StationSocket.open(station.proc.info);
+  const updated = await socket.call('settings.update', { wedge: { minLength: 6, maxInterKeyMs: 50, prefix: '~', suffixKeys: ['Tab'], completeOnTimeout: false, groupSeparatorAlias: '' } });
+  expect(updated.ok, JSON.stringify(updated)).toBe(true);
+  socket.close();
+  await page.goto(station.proc.info.pageUrl);
+  await page.getByTestId('sim-weight').click();
+  await page.keyboard.type(`~${UPS_DEMO}`, { delay: 0 });
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('intake-tracking')).toHaveText(UPS_DEMO);
 });
