@@ -79,6 +79,7 @@ export class PrintQueue {
   readonly #listeners = new Set<(status: PrintQueueStatus) => void>();
   readonly #runner: RunnerDeps;
   #running = false;
+  #stopped = false;
   #active: Promise<void> | null = null;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
@@ -111,6 +112,7 @@ export class PrintQueue {
   /** Stops the worker after the job being sent (each transport has its own time limits). */
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#active;
   }
@@ -322,6 +324,8 @@ export class PrintQueue {
     this.#notifyPending = true;
     setImmediate(() => {
       this.#notifyPending = false;
+      // A stopped queue tells no one: its database may already be closed.
+      if (this.#stopped) return;
       let status: PrintQueueStatus;
       try {
         status = this.status();
