@@ -7,8 +7,8 @@ import type { IntakeView } from '../contract/intakeView.ts';
 import { DESTINATION_NAMES } from '../manifest/destinations.ts';
 import type { RelabelModel, SlipStation } from './documentModel.ts';
 import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
-import { formatSlipDateTime } from './slipDate.ts';
-import { sizeText, weightTexts } from './slipQuantities.ts';
+import { weightTexts } from './slipQuantities.ts';
+import { slipCommon } from './slipCommon.ts';
 
 export interface ModelOptions {
   /** 1 for the first print of the document, 2 for the first reprint, … (default 1). */
@@ -35,12 +35,6 @@ export function relabelModel(intake: IntakeView, station: SlipStation, now: numb
     pieceIndex: m.pieceIndex,
     pieceCount: m.pieceCount,
     weight: weightTexts(intake.weight.mass, intake.weight.unit),
-    size: intake.dims === null ? null : sizeText(intake.dims),
-    stationId: station.stationId,
-    warehouse: station.warehouse,
-    printedAt: now,
-    printedAtText: formatSlipDateTime(now, station.warehouse),
-    operator: intake.operator,
-    copy: options.copy ?? 1,
+    ...slipCommon(intake, station, now, options.copy),
   });
 }

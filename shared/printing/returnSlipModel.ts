@@ -16,8 +16,8 @@ import { maskName } from './maskName.ts';
 import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
 import type { ModelOptions } from './relabelModel.ts';
 import { returnReference } from './returnReference.ts';
-import { formatSlipDateTime } from './slipDate.ts';
-import { sizeText, weightTexts } from './slipQuantities.ts';
+import { weightTexts } from './slipQuantities.ts';
+import { slipCommon } from './slipCommon.ts';
 
 const EFFECT_ORDER: Readonly<Record<VerdictReason['effect'], number>> = { RETURN: 0, HOLD: 1, FLAG: 2 };
 
@@ -62,13 +62,7 @@ export function returnSlipModel(
     pieceIndex: m?.pieceIndex ?? manifest?.pieceIndex ?? null,
     pieceCount: m?.pieceCount ?? manifest?.pieceCount ?? null,
     weight: intake.weight === null ? null : weightTexts(intake.weight.mass, intake.weight.unit),
-    size: intake.dims === null ? null : sizeText(intake.dims),
     holdLocation: intake.holdLocation,
-    stationId: station.stationId,
-    warehouse: station.warehouse,
-    printedAt: now,
-    printedAtText: formatSlipDateTime(now, station.warehouse),
-    operator: intake.operator,
-    copy: options.copy ?? 1,
+    ...slipCommon(intake, station, now, options.copy),
   });
 }

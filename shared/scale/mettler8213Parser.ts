@@ -9,6 +9,7 @@
 import type { MassUnit } from '../units/mass.ts';
 import { CR, STX, latin1 } from './asciiBytes.ts';
 import { ByteQueue } from './byteQueue.ts';
+import { dropNoiseBefore } from './dropNoise.ts';
 import { decimalWeight } from './decimalWeight.ts';
 import { indicationEvent, readingEvent, weighedStatus } from './scaleReadingFactory.ts';
 import type { ScaleFrameParser, ScaleParseEvent } from './scaleParseEvent.ts';
@@ -48,13 +49,7 @@ export function createMettler8213Parser(options: Mettler8213ParserOptions): Scal
     queue.append(chunk);
     const events: ScaleParseEvent[] = [];
     while (queue.length > 0) {
-      if (queue.at(0) !== STX) {
-        const next = queue.indexOf(STX);
-        const count = next === -1 ? queue.length : next;
-        events.push({ type: 'rejected', code: 'noise', byteCount: count });
-        queue.discard(count);
-        continue;
-      }
+      if (dropNoiseBefore(queue, STX, events)) continue;
       const cr = queue.indexOf(CR, 1, METTLER_8213_MAX_FRAME);
       const restart = queue.indexOf(STX, 1, cr === -1 ? METTLER_8213_MAX_FRAME : cr);
       if (restart !== -1) {

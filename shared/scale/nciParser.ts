@@ -11,6 +11,7 @@
 import { MAX_MASS_Q, massFromSteps, type MassUnit } from '../units/mass.ts';
 import { CR, ETX, LF, isPrintableAscii, latin1 } from './asciiBytes.ts';
 import { ByteQueue } from './byteQueue.ts';
+import { dropNoiseBefore } from './dropNoise.ts';
 import { decimalWeight } from './decimalWeight.ts';
 import { NCI_STATUS_BYTES, decodeNciStatus, type NciStatus } from './nciStatusBytes.ts';
 import { indicationEvent, readingEvent, weighedStatus } from './scaleReadingFactory.ts';
@@ -37,13 +38,7 @@ export function createNciParser(): ScaleFrameParser {
     queue.append(chunk);
     const events: ScaleParseEvent[] = [];
     while (queue.length > 0) {
-      if (queue.at(0) !== LF) {
-        const next = queue.indexOf(LF);
-        const count = next === -1 ? queue.length : next;
-        queue.discard(count);
-        events.push({ type: 'rejected', code: 'noise', byteCount: count });
-        continue;
-      }
+      if (dropNoiseBefore(queue, LF, events)) continue;
       const etx = queue.indexOf(ETX, 1, NCI_MAX_FRAME);
       if (etx === -1) {
         if (queue.length < NCI_MAX_FRAME) break;

@@ -10,6 +10,7 @@
 import { massFromSteps, type MassUnit } from '../units/mass.ts';
 import { CR, SPACE, STX, isAsciiDigit } from './asciiBytes.ts';
 import { ByteQueue } from './byteQueue.ts';
+import { dropNoiseBefore } from './dropNoise.ts';
 import { indicationEvent, readingEvent, weighedStatus } from './scaleReadingFactory.ts';
 import type { FrameRejectCode, ScaleFrameParser, ScaleParseEvent } from './scaleParseEvent.ts';
 import { TOLEDO_FULL_FORMAT, toledoChecksum, toledoCrIndex, toledoFrameLength, type ToledoContinuousFormat } from './toledoContinuousFormat.ts';
@@ -84,13 +85,7 @@ export function createToledoContinuousParser(format: ToledoContinuousFormat = TO
     queue.append(chunk);
     const events: ScaleParseEvent[] = [];
     while (queue.length > 0) {
-      if (queue.at(0) !== STX) {
-        const next = queue.indexOf(STX);
-        const count = next === -1 ? queue.length : next;
-        queue.discard(count);
-        events.push({ type: 'rejected', code: 'noise', byteCount: count });
-        continue;
-      }
+      if (dropNoiseBefore(queue, STX, events)) continue;
       // Data bytes up to the CR are never STX (status words ≥ 0x20, digits, spaces), so an STX there means this
       // frame was cut off. (The checksum byte may legitimately be 0x02.)
       const restart = queue.indexOf(STX, 1, crIndex + 1);

@@ -6,31 +6,8 @@
 import type { ScaleDeviceStatus, ScaleReading } from '../../../shared/scale/reading.ts';
 import type { ScaleIndication } from '../../../shared/scale/scaleIndication.ts';
 import type { FrameRejectCode, ScaleParseEvent } from '../../../shared/scale/scaleParseEvent.ts';
-import type { ScaleDiagnostics, ScaleSource, Unsubscribe } from './scaleSource.ts';
-
-type Listener<T> = (value: T) => void;
-
-function listenerSet<T>() {
-  const listeners = new Set<Listener<T>>();
-  return {
-    add(listener: Listener<T>): Unsubscribe {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    emit(value: T): void {
-      for (const listener of [...listeners]) {
-        try {
-          listener(value);
-        } catch (error) {
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
-    },
-    clear: () => listeners.clear(),
-  };
-}
+import type { ScaleDiagnostics, ScaleSource } from './scaleSource.ts';
+import { listenerSet } from '../listenerSet.ts';
 
 export interface ScaleEventHub {
   /** The listener/status half of a ScaleSource. */

@@ -13,8 +13,9 @@ import { listSerialPorts } from '../scale/serialPortListing.ts';
 import { createScanLineFramer } from './scanLineFramer.ts';
 import type { ScannerDeviceStatus, SerialScan } from './scannerStatus.ts';
 import { SerialScannerSettingsSchema, type SerialScannerSettings } from './serialScannerSettings.ts';
+import { listenerSet, type Unsubscribe } from '../listenerSet.ts';
 
-export type Unsubscribe = () => void;
+export type { Unsubscribe } from '../listenerSet.ts';
 
 export interface SerialScanner {
   onScan(listener: (scan: SerialScan) => void): Unsubscribe;
@@ -32,26 +33,13 @@ export interface SerialScannerDeps {
 const NO_LINE_END =
   'The scanner sent data without a line end. Set its suffix to CR or CR LF (or the data is not from a scanner).';
 
-function emitTo<T>(listeners: Set<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      // A throwing listener must not break the port's read loop; surface it as an uncaught error instead.
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
-}
-
 export function createSerialScanner(settingsInput: SerialScannerSettings, deps: SerialScannerDeps = {}): SerialScanner {
   const settings = SerialScannerSettingsSchema.parse(settingsInput);
   const openLink = deps.openLink ?? openSerialLink;
   const listPorts = deps.listPorts ?? listSerialPorts;
   const label = `Serial scanner (${describeIdentity(settings.identity)})`;
-  const scanListeners = new Set<(scan: SerialScan) => void>();
-  const statusListeners = new Set<(status: ScannerDeviceStatus) => void>();
+  const scanListeners = listenerSet<SerialScan>();
+  const statusListeners = listenerSet<ScannerDeviceStatus>();
   let current: ScannerDeviceStatus = { state: 'connecting', label };
   let link: SerialLink | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -61,7 +49,7 @@ export function createSerialScanner(settingsInput: SerialScannerSettings, deps: 
     if (stopped && next.state !== 'disconnected') return;
     if (next.state === current.state && next.message === current.message && next.label === current.label) return;
     current = next;
-    emitTo(statusListeners, next);
+    statusListeners.emit(next);
   };
 
   const retryLater = () => {
@@ -111,7 +99,7 @@ export function createSerialScanner(settingsInput: SerialScannerSettings, deps: 
       for (const framed of framer.push(chunk)) {
         if (framed.type === 'scan') {
           if (current.message !== undefined) setStatus({ state: 'connected', label: portLabel });
-          emitTo(scanListeners, { text: framed.text, source: 'serial', at });
+          scanListeners.emit({ text: framed.text, source: 'serial', at });
         } else {
           setStatus({ state: 'connected', label: portLabel, message: NO_LINE_END });
         }
@@ -131,12 +119,10 @@ export function createSerialScanner(settingsInput: SerialScannerSettings, deps: 
 
   return {
     onScan(listener) {
-      scanListeners.add(listener);
-      return () => scanListeners.delete(listener);
+      return scanListeners.add(listener);
     },
     onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
+      return statusListeners.add(listener);
     },
     status: () => current,
     async stop() {
