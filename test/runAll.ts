@@ -5,17 +5,13 @@
  * "N passed, N failed, N skipped".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../electron/launch/findChromium.ts';
+import { findPostgresBin } from './support/postgresBin.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function findPostgresBin(): string | null {
-  const candidates = [process.env['PG_BIN'], ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
-  return candidates.find((d): d is string => typeof d === 'string' && existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'pg_ctl'))) ?? null;
-}
 
 function preflight(): string[] {
   const missing: string[] = [];

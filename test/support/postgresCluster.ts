@@ -16,10 +16,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBin, findRunuser } from './postgresBin.ts';
 
 const run = promisify(execFile);
 
-export const PG_BIN_DIR = process.env['PG_BIN_DIR'] ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN_DIR = findPostgresBin() ?? '/usr/lib/postgresql/15/bin';
+const RUNUSER = findRunuser();
 export const PG_INSTALL_COMMAND = 'apt-get update && apt-get install -y postgresql-15';
 
 export interface PostgresCluster {
@@ -78,13 +80,13 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
     await chmod(dir, 0o700);
   }
   const exec = (bin: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN_DIR, bin), ...args], { cwd: dir }) : run(path.join(PG_BIN_DIR, bin), args, { cwd: dir });
+    asRoot ? run(RUNUSER, ['-u', 'postgres', '--', path.join(PG_BIN_DIR, bin), ...args], { cwd: dir }) : run(path.join(PG_BIN_DIR, bin), args, { cwd: dir });
 
   let started = false;
   const stopSync = (): void => {
     if (!started) return;
     const args = ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'];
-    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN_DIR, 'pg_ctl'), ...args]);
+    if (asRoot) spawnSync(RUNUSER, ['-u', 'postgres', '--', path.join(PG_BIN_DIR, 'pg_ctl'), ...args]);
     else spawnSync(path.join(PG_BIN_DIR, 'pg_ctl'), args);
   };
   // If the test process dies without stop(), do not leave a server (or its files) behind.
