@@ -98,6 +98,7 @@ export function createStation(options: StationOptions): Station {
     sync.subscribe((status) => events.emit('syncProgress', status)),
   ];
   sync.start();
+  holds.expire();
 
   const handlers: CommandHandlers = {
     'station.info': () => ({

@@ -89,8 +89,8 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
     },
     stop: () => clearInterval(timer),
   };
+  // The first check runs when the station is fully built (createStation calls expire()), then periodically.
   const timer = setInterval(() => holds.expire(), EXPIRY_CHECK_MS);
   timer.unref();
-  holds.expire();
   return holds;
 }

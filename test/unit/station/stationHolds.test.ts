@@ -81,6 +81,19 @@ describe('hold shelf in the station', () => {
     expect(view.verdict.decision).toBe('RETURN');
   });
 
+  it('returns holds that went overdue while the station was closed, at the next start', async () => {
+    const id = await decided('GOOD-H6');
+    await call('intake.finish', { commandId: randomUUID(), intakeId: id });
+    await station.close();
+    clock += 31 * DAY_MS;
+    station = createStation({
+      dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
+      decide: (_req: VerdictRequest) => next, now: () => clock,
+    });
+    expect(openHolds()).toEqual([]);
+    expect((await call<{ verdict: Verdict }>('intake.get', { intakeId: id })).verdict.decision).toBe('RETURN');
+  });
+
   it('converts holds to returns in a batch, with a note, and refuses an empty note', async () => {
     const id = await decided('GOOD-H5');
     const holdId = (station.db.prepare('SELECT hold_id FROM holds WHERE intake_id = ?').get(id) as { hold_id: string }).hold_id;
