@@ -63,7 +63,12 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
     await scale.stop();
     throw error;
   }
-  if (config.demo) seedDemoData(station.db, Date.now());
+  try {
+    if (config.demo) seedDemoData(station.db, Date.now());
+  } catch (error) {
+    await station.close();
+    throw error;
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const scanner = config.scanner === undefined ? null : startSerialScannerInput(config.scanner, station.intake, station.events, log);
   const closeStation = station.close.bind(station);

@@ -78,7 +78,8 @@ export const COMMANDS = {
   'sync.status': { request: z.object({}), response: SyncStatusSchema },
   ...PRINT_COMMANDS,
   'settings.get': { request: z.object({}), response: StationSettingsSchema },
-  'settings.update': { request: StationSettingsSchema.partial(), response: StationSettingsSchema },
+  /** The station's identity (id, warehouse) comes from its configuration and its HQ token; it is not editable here. */
+  'settings.update': { request: StationSettingsSchema.omit({ stationId: true, warehouse: true }).partial().strict(), response: StationSettingsSchema },
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Commands = typeof COMMANDS;

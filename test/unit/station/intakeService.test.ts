@@ -174,3 +174,12 @@ describe('intake service', () => {
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });
+
+describe('settings', () => {
+  it('updates local settings but refuses to change the station identity', async () => {
+    const ok = await call('settings.update', { operator: 'maria', autoCaptureSettleMs: 800 });
+    expect(ok).toMatchObject({ ok: true, data: { operator: 'maria', autoCaptureSettleMs: 800, stationId: 'LAX-DEMO-1' } });
+    expect(await call('settings.update', { stationId: 'CHI-OTHER-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await call('settings.update', { warehouse: 'CHI' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+});
