@@ -239,6 +239,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       wakeup.wake();
     },
     nudge() {
+      // Without HQ nothing drains the outbox, but the screen still shows how much waits in it.
+      if (!client) emitter.update(queueCounts(db));
       wakeup.wake();
     },
     requestPull() {

@@ -176,6 +176,10 @@ it('reports "not configured" and keeps events waiting when no HQ is set', async 
   const service = makeService(station.db, null, 'LAX-09', 'LAX');
   service.start();
   expect(service.getStatus()).toMatchObject({ configured: false, pending: 2, online: null, lastError: null });
+  // New events are counted as they are written, though nothing sends them.
+  writeEvents(station.db, 'LAX-09', 3);
+  service.nudge();
+  expect(service.getStatus().pending).toBe(5);
   const bad = makeService(station.db, { hqUrl: 'ftp://nowhere', token: 'nope' }, 'LAX-09', 'LAX');
   expect(bad.getStatus()).toMatchObject({ configured: false });
   expect(bad.getStatus().lastError).toMatch(/HQ settings are not valid/);
