@@ -103,6 +103,11 @@ export function occupiedLocations(db: Database): Set<string> {
   return new Set(rows.map((r) => r.location));
 }
 
+/** A held parcel whose pre-alert arrived: the hold now knows its waybill (for HQ's ID / duty status updates). */
+export function linkHoldToWaybill(db: Database, holdId: string, waybill: string, destination: string | null, at: number): void {
+  db.prepare('UPDATE holds SET waybill = ?, destination = ?, updated_at = ? WHERE hold_id = ?').run(waybill, destination, at, holdId);
+}
+
 export function updateReasons(db: Database, holdId: string, reasons: readonly VerdictReason[], at: number): void {
   db.prepare('UPDATE holds SET reasons_json = ?, updated_at = ? WHERE hold_id = ?').run(JSON.stringify(reasons), at, holdId);
 }

@@ -27,6 +27,7 @@ import {
   getHold,
   insertAudit,
   insertHold,
+  linkHoldToWaybill,
   occupiedLocations,
   openHoldOfIntake,
   openHolds,
@@ -191,6 +192,7 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
         const at = clock();
         const open = openHoldOfIntake(db, input.intakeId);
         if (open) {
+          if (open.waybill === null && input.waybill !== null) linkHoldToWaybill(db, open.hold_id, input.waybill, input.destination, at);
           const before = rowReasons(open);
           if (JSON.stringify(before) !== JSON.stringify(reasons)) {
             updateReasons(db, open.hold_id, reasons, at);
@@ -199,7 +201,7 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
               intakeId: input.intakeId,
               commandId: `${input.commandId}:hold-reasons`,
               type: 'HOLD_REASONS_CHANGED',
-              payload: { holdId: open.hold_id, waybill: open.waybill, location: open.location, reasons: reasonSummary(reasons), cause: 'new_verdict' },
+              payload: { holdId: open.hold_id, waybill: input.waybill ?? open.waybill, location: open.location, reasons: reasonSummary(reasons), cause: 'new_verdict' },
               at,
             });
           }

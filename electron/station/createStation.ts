@@ -44,6 +44,8 @@ export interface Station {
   readonly printing: StationPrinting;
   readonly sync: SyncService;
   settings(): StationSettings;
+  /** Decides again the parcels held for a missing pre-alert whose manifest has arrived; returns how many. */
+  recheckPrealerts(): number;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,9 @@ export function createStation(options: StationOptions): Station {
   const sync = createSyncService({
     db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
     onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
+    onReferenceDataChanged: (stream) => {
+      if (stream === 'manifests') recheckPrealerts();
+    },
     log: (level, message) => log(`[sync ${level}] ${message}`),
   });
   const changed = () => {
@@ -97,6 +102,18 @@ export function createStation(options: StationOptions): Station {
     options.scale.onStatus((scale) => events.emit('deviceStatus', { scale })),
     sync.subscribe((status) => events.emit('syncProgress', status)),
   ];
+  /** Parcels held for a missing pre-alert are decided again once their manifest is on the station. */
+  const recheckPrealerts = (): number => {
+    let redecided = 0;
+    for (const intakeId of holds.waitingForPrealert()) {
+      try {
+        if (intake.redecideWithArrivedManifest(intakeId)) redecided++;
+      } catch (error) {
+        log(`re-deciding ${intakeId} after its pre-alert arrived failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return redecided;
+  };
   sync.start();
   holds.expire();
 
@@ -144,6 +161,7 @@ export function createStation(options: StationOptions): Station {
   return {
     db, handlers, events, intake, holds, printing, sync,
     settings: () => settings,
+    recheckPrealerts,
     async close() {
       autoCapture.stop();
       holds.stop();

@@ -156,6 +156,33 @@ export class IntakeService {
     });
   }
 
+  /**
+   * A parcel decided without a pre-alert whose manifest has now arrived: link it to its waybill and decide again with
+   * the measurements already taken. The new verdict goes through the same commit as any verdict (hold shelf, printing).
+   * Returns null when there is nothing to do (already linked, not yet measured, or still no manifest).
+   */
+  redecideWithArrivedManifest(intakeId: string): IntakeView | null {
+    const row = this.#row(intakeId);
+    if (row.waybill !== null || row.verdict_json === null || row.mass_q === null || row.length_nm === null || row.width_nm === null || row.height_nm === null) return null;
+    const manifest = findManifest(this.#deps.db, row.tracking);
+    if (!manifest) return null;
+    const verdict = this.#deps.decide({
+      manifest, mass: row.mass_q, damaged: row.damaged === 1, now: this.#deps.now(),
+      dims: { length: row.length_nm, width: row.width_nm, height: row.height_nm },
+    });
+    Object.assign(row, { waybill: manifest.waybill, destination: manifest.destination, decision: verdict.decision, verdict_json: JSON.stringify(verdict), updated_at: this.#deps.now() });
+    const commandId = randomUUID();
+    this.#write(() => {
+      saveIntake(this.#deps.db, row);
+      appendEvent(this.#deps.db, {
+        intakeId, commandId, type: 'VERDICT_COMMITTED', at: row.updated_at,
+        payload: { verdict, mass: row.mass_q, dims: [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1, cause: 'prealert-arrived', waybill: manifest.waybill },
+      });
+      this.#deps.withinCommit?.(row, 'decide', commandId);
+    });
+    return this.#changed(row);
+  }
+
   /** The worker prints a document for the parcel (decided → printed; printed → printed for another copy). */
   print(req: { commandId: string; intakeId: string; document: string }): IntakeView {
     return this.#apply(req.commandId, req.intakeId, 'print', () => ({ type: 'PRINT_REQUESTED', payload: { document: req.document } }));

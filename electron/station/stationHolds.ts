@@ -25,6 +25,8 @@ export interface StationHolds {
   /** HQ reported an ID received or duties paid (from sync). */
   applyStatusChange(waybill: string, change: StatusChange, commandId: string): void;
   expire(): number;
+  /** Intakes on the shelf only because no pre-alert had arrived. */
+  waitingForPrealert(): string[];
   stop(): void;
 }
 
@@ -87,6 +89,9 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
       if (expired.length > 0) onChanged();
       return expired.length;
     },
+    waitingForPrealert: () =>
+      (db.prepare(`SELECT intake_id FROM holds WHERE state = 'held' AND waybill IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(holds.reasons_json) WHERE json_extract(value, '$.code') = 'NO_PREALERT')`).all() as Array<{ intake_id: string }>).map((r) => r.intake_id),
     stop: () => clearInterval(timer),
   };
   // The first check runs when the station is fully built (createStation calls expire()), then periodically.

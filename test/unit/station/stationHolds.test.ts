@@ -5,6 +5,8 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import type { Verdict } from '../../../shared/rules/verdict.ts';
 import type { VerdictRequest } from '../../../electron/station/stationPorts.ts';
 import { DAY_MS } from '../../../shared/rules/holdAging.ts';
+import { upsertManifest } from '../../../electron/db/queries/manifests.ts';
+import type { ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 
@@ -102,5 +104,43 @@ describe('hold shelf in the station', () => {
     await call('holds.convertToReturn', { commandId: randomUUID(), holdIds: [holdId], note: 'shipper asked for it back' });
     expect(openHolds()).toEqual([]);
     expect((await call<{ verdict: Verdict }>('intake.get', { intakeId: id })).verdict.decision).toBe('RETURN');
+  });
+});
+
+describe('a pre-alert that arrives after the parcel', () => {
+  const NO_PREALERT: Verdict = { decision: 'HOLD', reasons: [{ code: 'NO_PREALERT', effect: 'HOLD', message: 'No pre-alert yet.' }], reprice: null };
+  const manifestFor = (tracking: string, waybill: string): ManifestEntry => ({
+    waybill, inboundTracking: [tracking], warehouse: 'LAX', destination: 'CN', declaredMass: 1, pieceIndex: 1, pieceCount: 1,
+    consigneeName: 'Li', consigneeIdStatus: 'missing', dutiesStatus: 'not_required', shipperName: 'Amazon', shipperAddress: 'x',
+    items: [{ description: 'cotton shirt', quantity: 1, valueMinor: 100, currency: 'USD' }], estimateMinor: 1000, currency: 'USD',
+  });
+  const holdRow = (intakeId: string) => station.db.prepare('SELECT state, waybill, location FROM holds WHERE intake_id = ?').get(intakeId) as { state: string; waybill: string | null; location: string };
+
+  it('decides the parcel again with its measurements and releases it when it may now ship', async () => {
+    next = NO_PREALERT;
+    const id = await decided('GOOD-LATE-1');
+    expect(station.recheckPrealerts()).toBe(0);
+    upsertManifest(station.db, manifestFor('GOOD-LATE-1', 'APELAX1000000001'), clock);
+    next = ACCEPT;
+    expect(station.recheckPrealerts()).toBe(1);
+    expect(holdRow(id).state).toBe('released');
+    const view = await call<{ verdict: Verdict; manifest: { waybill: string } | null }>('intake.get', { intakeId: id });
+    expect(view).toMatchObject({ verdict: { decision: 'ACCEPT' }, manifest: { waybill: 'APELAX1000000001' } });
+    const types = (station.db.prepare('SELECT type FROM events WHERE intake_id = ? ORDER BY seq').all(id) as Array<{ type: string }>).map((e) => e.type);
+    expect(types.filter((t) => t === 'VERDICT_COMMITTED')).toHaveLength(2);
+    expect(types).toContain('HOLD_RELEASED');
+    expect(station.recheckPrealerts()).toBe(0);
+  });
+
+  it('keeps a parcel that must still wait on the same shelf spot, now linked to its waybill for HQ updates', async () => {
+    next = NO_PREALERT;
+    const id = await decided('GOOD-LATE-2');
+    const spot = holdRow(id).location;
+    upsertManifest(station.db, manifestFor('GOOD-LATE-2', 'APELAX1000000002'), clock);
+    next = HOLD;
+    expect(station.recheckPrealerts()).toBe(1);
+    expect(holdRow(id)).toEqual({ state: 'held', waybill: 'APELAX1000000002', location: spot });
+    station.holds.applyStatusChange('APELAX1000000002', { consigneeIdStatus: 'received' }, randomUUID());
+    expect(holdRow(id).state).toBe('released');
   });
 });
