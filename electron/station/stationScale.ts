@@ -18,7 +18,7 @@ export function withLastReading(source: ScaleSource, simulator?: StationScale['s
   source.onStatus((status) => {
     if (status.state !== 'connected') last = null;
   });
-  return Object.assign(Object.create(null) as object, {
+  const scale: StationScale = {
     kind: source.kind,
     onReading: source.onReading.bind(source),
     onIndication: source.onIndication.bind(source),
@@ -28,7 +28,8 @@ export function withLastReading(source: ScaleSource, simulator?: StationScale['s
     stop: source.stop.bind(source),
     last: () => last,
     ...(simulator ? { simulator } : {}),
-  }) as StationScale;
+  };
+  return scale;
 }
 
 function readSpec(spec: string): unknown {
