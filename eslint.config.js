@@ -1,7 +1,8 @@
 // Lint rules, including the layering rules that keep each folder on its runtime:
 //   shared/    pure domain logic and the station contract: no Node, no DOM, no Electron, no drivers;
-//   renderer/  React UI: reaches the station only through shared/ (the contract), never Node or Electron;
+//   renderer/  React UI: imports only shared/contract and the pure shared modules in rendererSharedModules;
 //   electron/  Node-side station services; only electron/main and electron/preload may import 'electron';
+//              electron/main never imports renderer/ or hq/; the preload imports only electron and shared/;
 //   hq/        the HQ service: Node, never Electron, the renderer or the station's services.
 // test/lint/layering.test.ts proves that each rule fires.
 import js from '@eslint/js';
@@ -12,6 +13,17 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const drivers = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'ws', 'fastify', 'pg', '@electric-sql/pglite'];
 
 const forbid = (names, message) => names.map((name) => ({ name, message }));
+
+// The only shared/ modules the renderer may import (README "Rules of the layout"): the station contract and the pure
+// display helpers the screen needs. A folder ends in '/', a single module in '.ts'.
+const rendererSharedModules = [
+  'contract/', 'units/', 'intake/intakeMachine.ts', 'intake/intakeStates.ts', 'rules/money.ts', 'rules/verdict.ts',
+  'rules/holdAging.ts', 'manifest/destinations.ts', 'printing/documentKinds.ts', 'printing/printErrors.ts',
+  'printing/printJob.ts', 'printing/printerSettings.ts', 'scale/reading.ts', 'scale/scaleIndication.ts',
+  'scan/wedgeDetector.ts', 'sync/syncStatus.ts',
+];
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const rendererSharedRegex = `(^|/)shared/(?!(?:${rendererSharedModules.map((m) => escapeRegex(m) + (m.endsWith('/') ? '' : '$')).join('|')}))`;
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'test/lint/fixtures/**', '.data/**'] },
@@ -52,6 +64,7 @@ export default tseslint.config(
           'renderer/ reaches the station only through the contract in shared/.'),
         patterns: [
           { group: ['@serialport/*', '**/electron/**', '**/hq/**'], message: 'renderer/ reaches the station only through the contract in shared/.' },
+          { regex: rendererSharedRegex, message: 'renderer/ may import only shared/contract and the pure shared modules listed in eslint.config.js (README "Rules of the layout").' },
         ],
       }],
       'no-restricted-globals': ['error',
@@ -69,11 +82,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**', '**/hq/**'], message: 'electron/main may not import renderer/ or hq/: the window loads the renderer, HQ is a separate service.' }],
+      }],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: forbid(nodeBuiltins, 'The sandboxed preload may import only electron and shared/.'),
-        patterns: [{ group: ['**/renderer/**', '**/hq/**', '../station/**', '../db/**', '../devices/**'], message: 'The preload may import only electron and shared/.' }],
+        // Any relative import that leaves electron/preload/ except into shared/ (../../shared/…): every other
+        // electron/ folder, renderer/, hq/, and whatever folder is added later.
+        patterns: [
+          { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'The preload may import only electron and shared/.' },
+          { group: ['**/renderer/**', '**/hq/**', '**/electron/**'], message: 'The preload may import only electron and shared/.' },
+        ],
       }],
     },
   },
@@ -84,6 +110,25 @@ export default tseslint.config(
         paths: forbid(['electron', 'react', 'react-dom', 'better-sqlite3', 'serialport', 'node-hid'], 'hq/ is a server: no Electron, UI or station drivers.'),
         patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'hq/ shares code with the station only through shared/.' }],
       }],
+    },
+  },
+  {
+    // The home for SQL: statements are prepared and run only in electron/db/** (migrations and the query modules in
+    // electron/db/queries/); every other station file calls a query module. A files-block's no-restricted-syntax
+    // replaces the global one, so the focused-test selectors are repeated here. A regex literal's .exec is allowed.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.object.name='test'][callee.property.name='only']", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(prepare|exec|pragma)$/]:not([callee.object.regex])",
+          message: 'SQL lives in electron/db/queries/: add or use a query module there instead of calling .prepare/.exec/.pragma here.',
+        },
+      ],
     },
   },
 );

@@ -55,7 +55,7 @@ if ((await run(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslin
 if ((await run(process.execPath, [path.join(root, 'electron/launch/build.ts')], 'build')) !== 0) gateFailures.push('build');
 
 const vitestJson = path.join(resultsDir, 'vitest.json');
-await run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], 'unit and integration tests (Vitest)');
+await run(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], 'unit and integration tests (Vitest, both projects of vitest.config.ts)');
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
   counts.passed += report.numPassedTests;

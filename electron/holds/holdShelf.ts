@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { NOTE_MIN_LENGTH } from '../../shared/contract/limits.ts';
 import type { Destination } from '../../shared/manifest/destinations.ts';
 import {
   DEFAULT_HOLD_POLICY,
@@ -15,11 +16,14 @@ import {
   expiredHoldVerdict,
   groupHoldsByAge,
   holdExpiresAt,
+  latestExpiredHeldAt,
+  releasedHoldVerdict,
   type HoldBucketGroup,
   type HoldPolicy,
   type StatusChange,
 } from '../../shared/rules/holdAging.ts';
 import type { Verdict, VerdictReason } from '../../shared/rules/verdict.ts';
+import { getIntakeRow, intakeExists, verdictOf } from '../db/queries/intakes.ts';
 import type { HoldEventSink } from './holdEvents.ts';
 import {
   auditOf,
@@ -39,7 +43,7 @@ import {
   updateReasons,
   type AuditRow,
   type HoldRow,
-} from './holdRows.ts';
+} from '../db/queries/holds.ts';
 import { DEFAULT_SHELF_LAYOUT, firstFreeLocation, type ShelfLayout } from './shelfLayout.ts';
 
 export const HOLD_ERROR_CODES = ['NOT_A_HOLD', 'INTAKE_NOT_FOUND', 'NOTE_REQUIRED', 'OPERATOR_REQUIRED', 'EMPTY_SELECTION'] as const;
@@ -89,7 +93,13 @@ export interface BatchResult {
 }
 
 export interface StatusChangeResult {
-  readonly items: ReadonlyArray<{ readonly holdId: string; readonly intakeId: string; readonly outcome: 'released' | 'reasons_changed' | 'unchanged' }>;
+  readonly items: ReadonlyArray<{
+    readonly holdId: string;
+    readonly intakeId: string;
+    readonly outcome: 'released' | 'reasons_changed' | 'unchanged';
+    /** A released hold's new verdict (ACCEPT: relabel and send on): the intake shows it from then on. */
+    readonly verdict?: Verdict;
+  }>;
 }
 
 export interface ExpiredHold {
@@ -122,7 +132,7 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
   function checkBatch(holdIds: readonly string[], operator: string, note: string): HoldResult<null> {
     if (holdIds.length === 0 || holdIds.length > MAX_BATCH) return fail('EMPTY_SELECTION', `Select between 1 and ${MAX_BATCH} holds.`);
     if (operator.trim().length === 0) return fail('OPERATOR_REQUIRED', 'Who is doing this? An operator is required.');
-    if (note.trim().length < 3) return fail('NOTE_REQUIRED', 'Write a short note saying why (at least 3 characters); it is kept in the audit log.');
+    if (note.trim().length < NOTE_MIN_LENGTH) return fail('NOTE_REQUIRED', `Write a short note saying why (at least ${NOTE_MIN_LENGTH} characters); it is kept in the audit log.`);
     return { ok: true, value: null };
   }
 
@@ -187,8 +197,7 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
       if (input.operator.trim().length === 0) return fail('OPERATOR_REQUIRED', 'An operator is required.');
       const reasons = input.verdict.reasons.filter((r) => r.effect === 'HOLD');
       const run = db.transaction((): HoldResult<PlacedHold> => {
-        const exists = db.prepare('SELECT 1 FROM intakes WHERE intake_id = ?').get(input.intakeId);
-        if (!exists) return fail('INTAKE_NOT_FOUND', `No intake ${input.intakeId} on this station.`);
+        if (!intakeExists(db, input.intakeId)) return fail('INTAKE_NOT_FOUND', `No intake ${input.intakeId} on this station.`);
         const at = clock();
         const open = openHoldOfIntake(db, input.intakeId);
         if (open) {
@@ -245,8 +254,7 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
     expireHolds(now) {
       const run = db.transaction((): ExpiredHold[] => {
         const out: ExpiredHold[] = [];
-        // Strictly older than expiryDays: held_at < now − expiry.
-        for (const row of openHoldsHeldBy(db, now - policy.expiryDays * 86_400_000 - 1)) {
+        for (const row of openHoldsHeldBy(db, latestExpiredHeldAt(now, policy))) {
           const verdict = expiredHoldVerdict(rowReasons(row), row.held_at, now, policy);
           closeHold(db, row.hold_id, 'returned', 'expired', SYSTEM_OPERATOR, null, now);
           insertAudit(db, { holdId: row.hold_id, action: 'expired', operator: SYSTEM_OPERATOR, note: null, batchId: null, detail: { heldAt: row.held_at, expiryDays: policy.expiryDays }, at: now });
@@ -277,16 +285,20 @@ export function createHoldShelf(deps: HoldShelfDeps): HoldShelf {
           }
           const outcome = applyStatusToHold(reasons, destination, change);
           if (outcome.release) {
+            const intake = getIntakeRow(db, row.intake_id);
+            const held = intake === null ? null : verdictOf(intake);
+            // The intake's HOLD verdict becomes ACCEPT; one whose verdict is no longer HOLD keeps what it has.
+            const verdict = held?.decision === 'HOLD' ? releasedHoldVerdict(held) : undefined;
             closeHold(db, row.hold_id, 'released', 'auto_release', SYSTEM_OPERATOR, null, at);
             insertAudit(db, { holdId: row.hold_id, action: 'auto_released', operator: SYSTEM_OPERATOR, note: null, batchId: null, detail: { change, cleared: outcome.cleared }, at });
             appendEvent(db, {
               intakeId: row.intake_id,
               commandId: `${options.commandId}:release:${row.hold_id}`,
               type: 'HOLD_RELEASED',
-              payload: { holdId: row.hold_id, waybill, location: row.location, cause: 'auto_release', operator: SYSTEM_OPERATOR, change, cleared: outcome.cleared },
+              payload: { holdId: row.hold_id, waybill, location: row.location, cause: 'auto_release', operator: SYSTEM_OPERATOR, change, cleared: outcome.cleared, ...(verdict ? { verdict } : {}) },
               at,
             });
-            items.push({ holdId: row.hold_id, intakeId: row.intake_id, outcome: 'released' });
+            items.push({ holdId: row.hold_id, intakeId: row.intake_id, outcome: 'released', ...(verdict ? { verdict } : {}) });
           } else if (outcome.cleared.length > 0 || outcome.added.length > 0) {
             updateReasons(db, row.hold_id, outcome.remaining, at);
             insertAudit(db, { holdId: row.hold_id, action: 'reasons_changed', operator: SYSTEM_OPERATOR, note: null, batchId: null, detail: { change, cleared: outcome.cleared, added: outcome.added }, at });

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../shared/contract/wireFrames.ts';
 import { EVENT_NAMES } from '../../shared/contract/commandNames.ts';
-import { dispatchCommand } from '../station/dispatchCommand.ts';
+import { dispatchCommand, dispatchLogTo } from '../station/dispatchCommand.ts';
+import type { Logger } from '../log/openLogger.ts';
 import type { Station } from '../station/createStation.ts';
 import { checkUpgrade, newLaunchToken } from './hostAuth.ts';
 import { staticHandler } from './staticFiles.ts';
@@ -24,13 +25,15 @@ export interface BrowserHostOptions {
   readonly station: Station;
   readonly rendererDir: string;
   readonly port?: number;
-  readonly log?: (line: string) => void;
+  /** Where refusals and dropped frames are logged; absent: the station's logger. */
+  readonly logger?: Logger;
 }
 
 const MAX_FRAME_BYTES = 64 * 1024;
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = (): Logger => options.logger ?? options.station.logger();
+  const dispatchLog = dispatchLogTo({ error: (fields, message) => log().error(fields, message) });
   const token = newLaunchToken();
   const serveStatic = staticHandler(options.rendererDir);
   const server: Server = createServer((req, res) => void serveStatic(req, res));
@@ -45,7 +48,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkUpgrade(req, origin, token);
     if (!verdict.allowed) {
-      log(`browser host: refused a WebSocket (${verdict.reason})`);
+      log().warn({ part: 'browser host', reason: verdict.reason, status: verdict.status }, 'refused a WebSocket');
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
@@ -63,17 +66,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       try {
         json = JSON.parse(String(raw));
       } catch {
-        log('browser host: dropped a frame that is not JSON');
+        log().warn({ part: 'browser host' }, 'dropped a frame that is not JSON');
         return;
       }
       const frame = ClientFrameSchema.safeParse(json);
       if (!frame.success) {
         const id = (json as { id?: unknown } | null)?.id;
+        log().warn({ part: 'browser host', issues: frame.error.issues.map((i) => i.message) }, 'refused a malformed command frame');
         if (typeof id === 'number') send({ type: 'result', id, result: { ok: false, error: { code: 'INVALID_REQUEST', message: 'Malformed command frame.' } } });
         return;
       }
       const { id, command, request } = frame.data;
-      void dispatchCommand(options.station.handlers, command, request, { error: (m, e) => log(`${m}: ${e instanceof Error ? e.stack : String(e)}`) })
+      void dispatchCommand(options.station.handlers, command, request, dispatchLog)
         .then((result) => send({ type: 'result', id, result }));
     });
   }

@@ -1,6 +1,8 @@
 /**
  * Browser mode as a process: opens the configured station and serves it on 127.0.0.1. Prints one line
  * `ECMS_STATION_READY {json}` when ready (tests and the launcher read it), and closes cleanly on SIGINT/SIGTERM.
+ * Logs go to `<data dir>/logs/` (electron/log/); an error nothing caught is logged as fatal and the process exits 1,
+ * while a failing event listener is only logged.
  *
  *   node electron/host/runBrowserStation.ts [station options, see electron/station/stationConfig.ts]
  */
@@ -8,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { openConfiguredStation } from '../station/openConfiguredStation.ts';
+import { parseStationConfig } from '../station/stationConfig.ts';
+import { installFatalHandlers, openStationLog } from '../log/openStationLog.ts';
+import type { OpenLogger } from '../log/openLogger.ts';
 import { startBrowserHost, type BrowserHost } from './browserHost.ts';
 import type { Station } from '../station/createStation.ts';
 
@@ -17,30 +22,53 @@ export const READY_PREFIX = 'ECMS_STATION_READY ';
 export interface RunningStation {
   readonly station: Station;
   readonly host: BrowserHost;
+  readonly log: OpenLogger;
   close(): Promise<void>;
 }
 
 export async function runBrowserStation(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<RunningStation> {
   const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const station = await openConfiguredStation({
-    argv, env, transport: 'browser', version,
-    defaultDataDir: path.join(REPO_ROOT, '.data', 'station'),
-  });
-  const host = await startBrowserHost({ station, rendererDir: path.join(REPO_ROOT, 'out', 'renderer'), port: station.config.port });
-  return {
-    station, host,
-    async close() {
-      await host.close();
-      await station.close();
-    },
-  };
+  const defaultDataDir = path.join(REPO_ROOT, '.data', 'station');
+  const log = await openStationLog(parseStationConfig(argv, env, defaultDataDir).dataDir, env, 'station', process.stderr.isTTY);
+  try {
+    const station = await openConfiguredStation({ argv, env, transport: 'browser', version, defaultDataDir, logger: log.logger });
+    const host = await startBrowserHost({ station, rendererDir: path.join(REPO_ROOT, 'out', 'renderer'), port: station.config.port });
+    return {
+      station, host, log,
+      async close() {
+        await host.close();
+        await station.close();
+        await log.close();
+      },
+    };
+  } catch (error) {
+    log.logger.fatal({ err: error }, 'the station could not start');
+    await log.close();
+    throw error;
+  }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const running = await runBrowserStation(process.argv.slice(2), process.env);
+/**
+ * The process: runs the station, installs the fatal-error policy, prints the ready line, and closes on SIGINT/SIGTERM.
+ * `beforeReady` lets a test attach to the running station (e.g. a listener that throws) before the ready line.
+ */
+export async function serveBrowserStation(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  beforeReady: (running: RunningStation) => void = () => undefined,
+): Promise<RunningStation> {
+  const running = await runBrowserStation(argv, env);
+  installFatalHandlers(process, running.log, (code) => process.exit(code));
+  beforeReady(running);
   const info = await running.station.handlers['station.info']({});
-  process.stdout.write(`${READY_PREFIX}${JSON.stringify({ pageUrl: running.host.pageUrl, origin: running.host.origin, token: running.host.token, ...info })}\n`);
+  running.log.logger.info({ origin: running.host.origin, logFile: running.log.file() }, 'browser-mode station ready');
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify({ pageUrl: running.host.pageUrl, origin: running.host.origin, token: running.host.token, logFile: running.log.file(), ...info })}\n`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return running;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await serveBrowserStation(process.argv.slice(2), process.env);
 }

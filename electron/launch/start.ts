@@ -7,11 +7,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildAll } from './build.ts';
 import { findOrFetchElectron } from './electronBinary.ts';
 import { CHROMIUM_FLAGS, findChromium } from './findChromium.ts';
 import { REPO_ROOT, runBrowserStation } from '../host/runBrowserStation.ts';
-import { parseStationConfig } from '../station/stationConfig.ts';
+import { parseStationConfig, type StationConfig } from '../station/stationConfig.ts';
+import { StationError } from '../station/stationError.ts';
 import { DEFAULT_SETTINGS } from '../../shared/contract/settings.ts';
 import { startEmbeddedHq, type EmbeddedHq } from './embeddedHq.ts';
 
@@ -23,15 +25,30 @@ if (major < 22) {
   process.exit(1);
 }
 
+// `--browser` is start's own flag (read with node:util parseArgs); everything else goes to the station unchanged.
 const args = process.argv.slice(2);
-const forceBrowser = args.includes('--browser') || process.env['ECMS_BROWSER_MODE'] === '1';
-const stationArgs = args.filter((a) => a !== '--browser');
+const { tokens } = parseArgs({ args, options: { browser: { type: 'boolean' } }, strict: false, allowPositionals: true, tokens: true });
+const browserAt = new Set(tokens.filter((t) => t.kind === 'option' && t.name === 'browser' && t.value === undefined).map((t) => t.index));
+const forceBrowser = browserAt.size > 0 || process.env['ECMS_BROWSER_MODE'] === '1';
+const stationArgs = args.filter((_arg, i) => !browserAt.has(i));
+
+/** The station's configuration, or a plain message and exit 2 for a flag the station cannot take. */
+function readStationConfig(): StationConfig {
+  try {
+    return parseStationConfig(stationArgs, process.env, path.join(REPO_ROOT, '.data', 'station'));
+  } catch (err) {
+    if (!(err instanceof StationError)) throw err;
+    say(err.message);
+    process.exit(2);
+  }
+}
+
+const config = readStationConfig();
 
 say('Building the station …');
 await buildAll({ quiet: true });
 
 // The demo runs its own HQ beside it, unless the station was pointed at a real one.
-const config = parseStationConfig(stationArgs, process.env, path.join(REPO_ROOT, '.data', 'station'));
 let hq: EmbeddedHq | null = null;
 const stationEnv: NodeJS.ProcessEnv = { ...process.env };
 if (config.demo && config.hqUrl === undefined) {

@@ -14,7 +14,7 @@ import { isRetryable, printFail, printOk, type PrintErrorCode, type PrintOutcome
 import { printRetryDelayMs, type PrintRetryPolicy } from '../../shared/printing/printRetry.ts';
 import { recordPrintEvent } from './printJobEvents.ts';
 import type { PrintJobRow } from './printJobRow.ts';
-import { markDone, markFailed, markHandoff, markRetry, markSending, storePayload } from './printJobStore.ts';
+import { markDone, markFailed, markHandoff, markRetry, markSending, storePayload } from '../db/queries/printJobs.ts';
 import { renderDocument, renderRequestFor, type RenderedDocument } from './renderDocument.ts';
 import { sendToPrinter, type PrinterPorts } from './sendToPrinter.ts';
 

@@ -8,6 +8,7 @@
  * inside the transaction that records the verdict. Rendering (pdf-lib, bwip-js) and sending happen in the worker.
  * Every public method returns a PrintOutcome (typed failure) instead of throwing; only SQLite failures throw.
  */
+import { listenerSet, logListenerError } from '../devices/listenerSet.ts';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { IntakeView } from '../../shared/contract/intakeView.ts';
@@ -25,9 +26,9 @@ import { recordPrintEvent } from './printJobEvents.ts';
 import { isDamaged, toJobView, type DamagedRow, type PrintJobRow } from './printJobRow.ts';
 import {
   dueJob, earliestAttempt, getJob, insertJob, jobCounts, jobOfRequest, markDone, markFailed, movableJobs, nextCopy, requeueInterrupted,
-  requeueNow, retarget, visibleJobs, waitBehindPrinter, type NewJob,
-} from './printJobStore.ts';
-import { parsePrintSettings, readPrintSettings, writePrintSettings } from './printSettingsStore.ts';
+  requeueNow, retarget, visibleJobs, waitBehindPrinter, wakeJobsOfPrinter, type NewJob,
+} from '../db/queries/printJobs.ts';
+import { parsePrintSettings, readPrintSettings, writePrintSettings } from '../db/queries/printSettings.ts';
 import { printedEventPayload, runJob, safeJson, type RunnerDeps } from './printJobRunner.ts';
 import { renderDocument } from './renderDocument.ts';
 import type { PrinterPorts } from './sendToPrinter.ts';
@@ -76,7 +77,7 @@ export class PrintQueue {
   readonly #retry: PrintRetryPolicy;
   readonly #recentDone: number;
   readonly #log: (line: string) => void;
-  readonly #listeners = new Set<(status: PrintQueueStatus) => void>();
+  readonly #listeners = listenerSet<PrintQueueStatus>(logListenerError('print queue status'));
   readonly #runner: RunnerDeps;
   #running = false;
   #stopped = false;
@@ -119,8 +120,7 @@ export class PrintQueue {
 
   /** Called with the queue after every change (after the change is committed). Returns the unsubscribe. */
   onStatus(listener: (status: PrintQueueStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.add(listener);
   }
 
   /** Electron main attaches its silent-print adapter here once the app is ready (null detaches it). */
@@ -240,7 +240,7 @@ export class PrintQueue {
       if (stored.json === row.value.target_json) requeueNow(this.#db, jobId, now);
       else retarget(this.#db, jobId, stored, now);
       // The person says the printer is back: every job waiting for it is tried now.
-      this.#db.prepare("UPDATE print_jobs SET next_attempt_at = ? WHERE target_key = ? AND state = 'queued'").run(now, stored.key);
+      wakeJobsOfPrinter(this.#db, stored.key, now);
     })();
     this.#changed();
     return this.#view(jobId);
@@ -320,7 +320,7 @@ export class PrintQueue {
   }
 
   #notify(): void {
-    if (this.#notifyPending || this.#listeners.size === 0) return;
+    if (this.#notifyPending || this.#listeners.size() === 0) return;
     this.#notifyPending = true;
     setImmediate(() => {
       this.#notifyPending = false;
@@ -333,7 +333,7 @@ export class PrintQueue {
         this.#log(`status not readable: ${error instanceof Error ? error.message : String(error)}`);
         return;
       }
-      for (const listener of this.#listeners) listener(status);
+      this.#listeners.emit(status);
     });
   }
 

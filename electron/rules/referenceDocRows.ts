@@ -1,26 +1,14 @@
 /**
- * Reads the rate-card and prohibited-rules documents from the station's reference_docs table and parses their JSON
- * bodies. Parsed rule data is cached per row (kind, doc_id, version, updated_at, body text), so a verdict does not
- * re-validate unchanged documents; any change to a row is a cache miss.
+ * Reads the rate-card and prohibited-rules documents from the station's reference_docs table (SQL in
+ * electron/db/queries/referenceDocs.ts) and parses their JSON bodies. Parsed rule data is cached per row (kind, doc_id,
+ * version, updated_at, body text), so a verdict does not re-validate unchanged documents; any change to a row is a
+ * cache miss.
  */
 import type { Database } from 'better-sqlite3';
+import { readRuleDocRows, type ReferenceDocRow } from '../db/queries/referenceDocs.ts';
 import { parseReferenceDocs, type ParsedReferenceData, type ReferenceDocInput, type RuleContextError } from '../../shared/rules/ruleContext.ts';
 
-interface ReferenceDocRow {
-  kind: string;
-  doc_id: string;
-  version: string;
-  body_json: string;
-  updated_at: number;
-}
-
 const UNREADABLE = Symbol('unreadable JSON');
-
-export function readReferenceDocRows(db: Database): ReferenceDocRow[] {
-  return db
-    .prepare("SELECT kind, doc_id, version, body_json, updated_at FROM reference_docs WHERE kind IN ('rateCard','prohibitedRules') ORDER BY kind, doc_id")
-    .all() as ReferenceDocRow[];
-}
 
 let cache: { key: string; data: ParsedReferenceData } | null = null;
 
@@ -30,7 +18,7 @@ function cacheKey(rows: readonly ReferenceDocRow[]): string {
 
 /** Every rateCard / prohibitedRules row, validated; a row with unreadable JSON or a failing schema is an error. */
 export function loadReferenceData(db: Database): { ok: true; data: ParsedReferenceData } | { ok: false; error: RuleContextError } {
-  const rows = readReferenceDocRows(db);
+  const rows = readRuleDocRows(db);
   const key = cacheKey(rows);
   if (cache && cache.key === key) return { ok: true, data: cache.data };
   const docs: ReferenceDocInput[] = [];

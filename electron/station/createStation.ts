@@ -13,6 +13,10 @@ import { createSyncService, type SyncService } from '../sync/index.ts';
 import type { CommandHandlers } from './commandHandlers.ts';
 import { IntakeService } from './intakeService.ts';
 import { StationEvents } from './stationEvents.ts';
+import type { IntakeView } from '../../shared/contract/intakeView.ts';
+import { listenerSet, logListenerError } from '../devices/listenerSet.ts';
+import type { Logger } from '../log/openLogger.ts';
+import { processLogger } from '../log/processLogger.ts';
 import { StationError } from './stationError.ts';
 import { startAutoCapture } from './autoCapture.ts';
 import { createStationHolds, type StationHolds } from './stationHolds.ts';
@@ -32,7 +36,8 @@ export interface StationOptions {
   /** The HQ sync service; absent or null: events wait in the outbox. */
   readonly hq?: { readonly hqUrl: string; readonly token: string } | null;
   readonly now?: () => number;
-  readonly log?: (line: string) => void;
+  /** Where the station logs (electron/log/openLogger.ts); absent: the process logger. */
+  readonly logger?: Logger;
 }
 
 export interface Station {
@@ -44,6 +49,8 @@ export interface Station {
   readonly printing: StationPrinting;
   readonly sync: SyncService;
   settings(): StationSettings;
+  /** The station's logger now: its lines carry the station, warehouse and operator. */
+  logger(): Logger;
   /** Decides again the parcels held for a missing pre-alert whose manifest has arrived; returns how many. */
   recheckPrealerts(): number;
   close(): Promise<void>;
@@ -58,50 +65,46 @@ function loadSettings(db: Database, overrides: Partial<StationSettings> | undefi
   return parsed.data;
 }
 
+/** The fields every station log line carries; the operator changes with the settings. */
+function stationBindings(settings: StationSettings): Record<string, string> {
+  return { stationId: settings.stationId, warehouse: settings.warehouse, operator: settings.operator };
+}
+
+/** A small summary of an intake for the log; the consignee's name is masked by the logger's redaction. */
+function intakeLogFields(view: IntakeView): Record<string, unknown> {
+  return {
+    intakeId: view.intakeId, state: view.state, waybill: view.manifest?.waybill ?? null,
+    consigneeName: view.manifest?.consigneeName ?? null, decision: view.verdict?.decision ?? null,
+  };
+}
+
+/**
+ * Parts are built in dependency order; where two parts must talk both ways (a hold change redraws the intake and
+ * wakes sync; sync's status changes reach the holds), the earlier part raises a signal declared before both, and
+ * the later part subscribes to it once it exists. Nothing refers to a part before its declaration.
+ */
 export function createStation(options: StationOptions): Station {
   const now = options.now ?? Date.now;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const rootLog = options.logger ?? processLogger();
   const db = openStationDatabase(options.dataDir);
-  const events = new StationEvents();
   let settings = loadSettings(db, options.settingsOverrides);
+  let log = rootLog.child(stationBindings(settings));
+  const events = new StationEvents({ error: (fields, message) => log.error(fields, message) });
 
-  const sync = createSyncService({
-    db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
-    onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
-    onReferenceDataChanged: (stream) => {
-      if (stream === 'manifests') recheckPrealerts();
-    },
-    log: (level, message) => log(`[sync ${level}] ${message}`),
-  });
-  const changed = () => {
-    events.emit('intake', intake.current());
-    sync.nudge();
-  };
-  const holds = createStationHolds(db, now, changed);
+  // Signals raised by earlier parts, heard by later ones.
+  const holdsChanged = listenerSet<void>(logListenerError('hold shelf change', rootLog));
+  const intakeChanged = listenerSet<IntakeView | null>(logListenerError('intake change', rootLog));
+
   const printing = createStationPrinting(db, () => settings, events, now);
-  let lastScanned: string | null = null;
+  const holds = createStationHolds(db, now, () => holdsChanged.emit());
   const intake = new IntakeService({
     db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
     withinCommit: (row, action, commandId) => {
       holds.withinCommit(row, action, commandId);
       printing.withinCommit(row, action, commandId);
     },
-    onIntakeChanged: (view) => {
-      if (view?.state === 'scanned' && view.intakeId !== lastScanned) {
-        lastScanned = view.intakeId;
-        autoCapture.rearm();
-      }
-      events.emit('intake', view);
-      sync.nudge();
-    },
+    onIntakeChanged: (view) => intakeChanged.emit(view),
   });
-  const autoCapture = startAutoCapture({ scale: options.scale, intake, now, settleMs: () => settings.autoCaptureSettleMs, log });
-  const offs = [
-    options.scale.onReading((reading) => events.emit('weight', reading)),
-    options.scale.onIndication((indication) => events.emit('scaleIndication', indication)),
-    options.scale.onStatus((scale) => events.emit('deviceStatus', { scale })),
-    sync.subscribe((status) => events.emit('syncProgress', status)),
-  ];
   /** Parcels held for a missing pre-alert are decided again once their manifest is on the station. */
   const recheckPrealerts = (): number => {
     let redecided = 0;
@@ -109,13 +112,44 @@ export function createStation(options: StationOptions): Station {
       try {
         if (intake.redecideWithArrivedManifest(intakeId)) redecided++;
       } catch (error) {
-        log(`re-deciding ${intakeId} after its pre-alert arrived failed: ${error instanceof Error ? error.message : String(error)}`);
+        log.error({ err: error, intakeId }, 're-deciding a parcel after its pre-alert arrived failed');
       }
     }
     return redecided;
   };
+  const sync = createSyncService({
+    db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
+    onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
+    onReferenceDataChanged: (stream) => {
+      if (stream === 'manifests') recheckPrealerts();
+    },
+    log: (level, message) => log[level]({ part: 'sync' }, message),
+  });
+  const autoCapture = startAutoCapture({
+    scale: options.scale, intake, now, settings: () => settings,
+    onIntakeChanged: (listener) => intakeChanged.add(listener),
+    onCaptureFailed: (failure) => events.emit('captureFailed', failure),
+    log: { warn: (fields, message) => log.warn(fields, message) },
+  });
+
+  const offs = [
+    holdsChanged.add(() => {
+      events.emit('intake', intake.current());
+      sync.nudge();
+    }),
+    intakeChanged.add((view) => {
+      if (view !== null) log.info(intakeLogFields(view), 'intake changed');
+      events.emit('intake', view);
+      sync.nudge();
+    }),
+    options.scale.onReading((reading) => events.emit('weight', reading)),
+    options.scale.onIndication((indication) => events.emit('scaleIndication', indication)),
+    options.scale.onStatus((scale) => events.emit('deviceStatus', { scale })),
+    sync.subscribe((status) => events.emit('syncProgress', status)),
+  ];
   sync.start();
   holds.expire();
+  log.info({ dataDir: options.dataDir, transport: options.transport, version: options.version, hq: options.hq ? options.hq.hqUrl : null }, 'station open');
 
   const handlers: CommandHandlers = {
     'station.info': () => ({
@@ -148,12 +182,14 @@ export function createStation(options: StationOptions): Station {
       return {};
     },
     'sync.status': () => sync.getStatus(),
+    'sync.deadLetters': (req) => sync.listDeadLetters(req.limit),
     ...printing.handlers(intake),
     'settings.get': () => settings,
     'settings.update': (req) => {
       const next = StationSettingsSchema.parse({ ...settings, ...req });
       writeSettings(db, next);
       settings = next;
+      log = rootLog.child(stationBindings(settings));
       return settings;
     },
   };
@@ -161,6 +197,7 @@ export function createStation(options: StationOptions): Station {
   return {
     db, handlers, events, intake, holds, printing, sync,
     settings: () => settings,
+    logger: () => log,
     recheckPrealerts,
     async close() {
       autoCapture.stop();
@@ -170,6 +207,7 @@ export function createStation(options: StationOptions): Station {
       await printing.stop();
       await options.scale.stop();
       db.close();
+      log.info('station closed');
     },
   };
 }

@@ -7,11 +7,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { IntakeSummary, IntakeView } from '../../shared/contract/intakeView.ts';
+import type { IntakeSummary, IntakeView, ScaleCaptureReading } from '../../shared/contract/intakeView.ts';
+import type { InterlockCapture } from '../../shared/scale/weightInterlock.ts';
 import type { ParsedRequest } from '../../shared/contract/commands.ts';
 import { nextIntakeState, type IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import type { StationIntakeState } from '../../shared/intake/intakeStates.ts';
-import { massFromDecimal, type MassUnit } from '../../shared/units/mass.ts';
+import { massFromDecimal, type MassQ, type MassUnit } from '../../shared/units/mass.ts';
 import type { ScaleReading } from '../../shared/scale/reading.ts';
 import { lengthFromDecimal } from '../../shared/units/length.ts';
 import type { StationSettings } from '../../shared/contract/settings.ts';
@@ -39,11 +40,26 @@ export interface IntakeServiceDeps {
 
 type Change = (row: IntakeRow) => { type: string; payload: unknown };
 
+/** A weight the interlock let through for a parcel (what captureFromScale needs of it). */
+export type ScaleCapture = Pick<InterlockCapture, 'parcelId' | 'cause' | 'value' | 'unit' | 'resolution' | 'heldSince' | 'capturedAt' | 'readingSeq' | 'readingAt'>;
+
+/** Says whether a steady scale weight may be taken for a parcel on a button press (the weight interlock). */
+export type ScaleWeightGuard = (intakeId: string, mass: MassQ) => 'ok' | 'previousLoad';
+
 export class IntakeService {
   readonly #deps: IntakeServiceDeps;
+  #scaleGuard: ScaleWeightGuard | null = null;
 
   constructor(deps: IntakeServiceDeps) {
     this.#deps = deps;
+  }
+
+  /** Auto-capture installs the weight interlock here so a button press obeys it too; returns the uninstall. */
+  guardScaleWeights(guard: ScaleWeightGuard): () => void {
+    this.#scaleGuard = guard;
+    return () => {
+      if (this.#scaleGuard === guard) this.#scaleGuard = null;
+    };
   }
 
   current(): IntakeView | null {
@@ -103,23 +119,44 @@ export class IntakeService {
         Object.assign(row, { mass_q: mass, mass_source: 'manual', mass_unit: req.manual.unit, manual_reason: req.manual.reason });
         return { type: 'WEIGHT_CAPTURED', payload: { mass, unit: req.manual.unit, source: 'manual', reason: req.manual.reason, operator: row.operator } };
       }
-      return this.#scaleWeight(row, this.#stableReading());
+      const reading = this.#stableReading();
+      if (this.#scaleGuard?.(row.intake_id, reading.value) === 'previousLoad') {
+        throw new StationError('SCALE_PREVIOUS_LOAD', 'The weight on the scale is still the previous parcel\'s. Take it off and put this parcel on the scale: it is weighed by itself.');
+      }
+      return this.#scaleWeight(row, reading, { seq: null, at: reading.at, heldSince: null, correction: row.mass_source === 'scale' });
     });
   }
 
-  /** The auto-capture path: the capture gate saw a settled weight; it goes to the open intake if that waits for one. */
-  captureFromScale(capture: Pick<ScaleReading, 'value' | 'unit' | 'resolution'> & { capturedAt: number }): IntakeView | null {
+  /**
+   * The auto-capture path: the weight interlock (shared/scale/weightInterlock.ts) says this settled weight counts
+   * for the parcel. A first weight goes to a parcel still waiting for one; a correction replaces a scale weight
+   * (never a typed one) while the state machine allows re-weighing, and a parcel that was decided is decided again
+   * through the same commit as any verdict (hold shelf, printing). Returns null when the parcel no longer takes it.
+   */
+  captureFromScale(capture: ScaleCapture): IntakeView | null {
     const open = openIntakeRow(this.#deps.db);
-    if (!open || open.state !== 'scanned') return null;
-    return this.#apply(randomUUID(), open.intake_id, 'weigh', (row) => this.#scaleWeight(row, { ...capture, at: capture.capturedAt }, true));
+    if (!open || open.intake_id !== capture.parcelId || open.mass_source === 'manual') return null;
+    const takes = capture.cause === 'first' ? open.state === 'scanned' : open.mass_source === 'scale' && nextIntakeState(open.state, 'weigh') !== null;
+    if (!takes) return null;
+    const wasDecided = open.state === 'decided';
+    const previousMass = open.mass_q;
+    const reading: ScaleCaptureReading = { seq: capture.readingSeq, at: capture.readingAt, heldSince: capture.heldSince, correction: capture.cause === 'correction' };
+    const weighed = this.#apply(randomUUID(), open.intake_id, 'weigh', (row) => {
+      const event = this.#scaleWeight(row, capture, reading);
+      return { type: event.type, payload: { ...event.payload, automatic: true, capturedAt: capture.capturedAt, previousMass } };
+    });
+    return wasDecided ? this.#decide(randomUUID(), open.intake_id, 'weight-corrected') : weighed;
   }
 
-  #scaleWeight(row: IntakeRow, reading: Pick<ScaleReading, 'value' | 'unit' | 'resolution' | 'at'>, automatic = false) {
-    const unit: MassUnit = reading.unit === 'lb-oz' ? 'lb' : reading.unit;
-    Object.assign(row, { mass_q: reading.value, mass_source: 'scale', mass_unit: unit, manual_reason: null });
+  #scaleWeight(row: IntakeRow, weight: Pick<ScaleReading, 'value' | 'unit' | 'resolution'>, reading: ScaleCaptureReading) {
+    const unit: MassUnit = weight.unit === 'lb-oz' ? 'lb' : weight.unit;
+    Object.assign(row, { mass_q: weight.value, mass_source: 'scale', mass_unit: unit, manual_reason: null });
     return {
       type: 'WEIGHT_CAPTURED',
-      payload: { mass: reading.value, unit, source: 'scale', automatic, resolution: reading.resolution, readingAt: reading.at, device: this.#deps.scale.status().label },
+      payload: {
+        mass: weight.value, unit, source: 'scale', automatic: false, resolution: weight.resolution, readingAt: reading.at, reading,
+        device: this.#deps.scale.status().label,
+      },
     };
   }
 
@@ -140,7 +177,12 @@ export class IntakeService {
   }
 
   commitVerdict(req: ParsedRequest<'intake.commitVerdict'>): IntakeView {
-    return this.#apply(req.commandId, req.intakeId, 'decide', (row) => {
+    return this.#decide(req.commandId, req.intakeId, null);
+  }
+
+  /** Decides the parcel with its measurements; `cause` says why a decision is made again (null: the worker asked). */
+  #decide(commandId: string, intakeId: string, cause: 'weight-corrected' | null): IntakeView {
+    return this.#apply(commandId, intakeId, 'decide', (row) => {
       if (row.mass_q === null) throw new StationError('INVALID_STATE', 'Weigh the parcel before deciding.');
       if (row.length_nm === null || row.width_nm === null || row.height_nm === null) {
         throw new StationError('INVALID_STATE', 'Enter the dimensions before deciding: the size limit needs them.');
@@ -152,7 +194,8 @@ export class IntakeService {
       });
       row.decision = verdict.decision;
       row.verdict_json = JSON.stringify(verdict);
-      return { type: 'VERDICT_COMMITTED', payload: { verdict, mass: row.mass_q, dims: [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1 } };
+      const payload = { verdict, mass: row.mass_q, dims: [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1 };
+      return { type: 'VERDICT_COMMITTED', payload: cause === null ? payload : { ...payload, cause } };
     });
   }
 

@@ -14,6 +14,7 @@ import type { VerdictDecider } from './stationPorts.ts';
 import { createVerdictDecider, RuleContextFailure } from '../rules/createVerdictDecider.ts';
 import type { Warehouse } from '../../shared/manifest/destinations.ts';
 import type { Database } from 'better-sqlite3';
+import type { Logger } from '../log/openLogger.ts';
 
 export interface OpenStationOptions {
   readonly argv: readonly string[];
@@ -21,6 +22,8 @@ export interface OpenStationOptions {
   readonly transport: 'electron' | 'browser';
   readonly defaultDataDir: string;
   readonly version: string;
+  /** Where the station logs; absent: the process logger (electron/log/processLogger.ts). */
+  readonly logger?: Logger;
 }
 
 /** The rules engine behind the station's decider port; missing or damaged reference data is RULE_REJECTED. */
@@ -58,6 +61,7 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
       decide: rulesDecider(() => current().db, () => current().settings().warehouse),
       settingsOverrides: config.settings,
       hq: config.hqUrl && config.hqToken ? { hqUrl: config.hqUrl, token: config.hqToken } : null,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
   } catch (error) {
     await scale.stop();
@@ -69,7 +73,8 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
     await station.close();
     throw error;
   }
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const opened = station;
+  const log = (line: string) => opened.logger().warn({ part: 'scanner' }, line);
   const scanner = config.scanner === undefined ? null : startSerialScannerInput(config.scanner, station.intake, station.events, log);
   const closeStation = station.close.bind(station);
   return Object.assign(station, {

@@ -12,7 +12,12 @@
  *   --hq-url URL          ECMS_HQ_URL         the HQ sync service; absent: events wait in the outbox
  *   --hq-token TOKEN      ECMS_HQ_TOKEN
  *   --port N              ECMS_PORT           browser mode: the local port (default: any free port)
+ *
+ * Flags are read with node:util parseArgs. Other switches (Chromium's and Electron's, e.g. --no-sandbox,
+ * --remote-debugging-port=9222) are left to the runtime; a flag within two letters of a station option is taken as a
+ * typo and refused with a plain message naming the option meant.
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
 import { StationSettingsSchema } from '../../shared/contract/settings.ts';
 import { StationError } from './stationError.ts';
@@ -42,21 +47,81 @@ const FLAGS = {
 } as const;
 type Flag = keyof typeof FLAGS;
 
-export function parseStationConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): StationConfig {
+const OPTIONS: ParseArgsOptionsConfig = {
+  ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag.slice(2), { type: 'string' }])),
+  demo: { type: 'boolean' },
+  'no-demo': { type: 'boolean' },
+};
+const STATION_OPTION_NAMES = Object.keys(OPTIONS);
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The station option an unknown flag was probably meant to be: within two letters of one (`--hq-ulr`, `--warehose`,
+ * `--Port`). Anything else (`--no-sandbox`, `--enable-logging`, `--remote-debugging-port=9222`, `--inspect`) is a
+ * Chromium, Electron or Node switch: it belongs to the runtime, and the station leaves it alone.
+ */
+function meantOption(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const known of STATION_OPTION_NAMES) {
+    const distance = editDistance(lower, known);
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name: known, distance };
+  }
+  return best?.name;
+}
+
+/** Reads the station's flags with node:util parseArgs (`--flag value` or `--flag=value`, every `=` in a value kept). */
+function readFlags(argv: readonly string[]): { given: Map<Flag, string>; demoFlag: boolean | undefined } {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const given = new Map<Flag, string>();
   let demoFlag: boolean | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--demo' || arg === '--no-demo') {
-      demoFlag = arg === '--demo';
+  let previousWasRuntimeSwitch = false;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') {
+      previousWasRuntimeSwitch = false;
       continue;
     }
-    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
-    if (!(name in FLAGS)) throw new StationError('INVALID_REQUEST', `Unknown option ${name}. Options: ${Object.keys(FLAGS).join(', ')}, --demo, --no-demo`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new StationError('INVALID_REQUEST', `${name} needs a value`);
-    given.set(name as Flag, value);
+    if (token.kind === 'positional') {
+      // `--remote-debugging-port 9222`: the value of the runtime switch just before it.
+      if (previousWasRuntimeSwitch) {
+        previousWasRuntimeSwitch = false;
+        continue;
+      }
+      throw new StationError('INVALID_REQUEST', `The station does not understand "${token.value}". Start it with options such as --warehouse LAX, or with none for the demo.`);
+    }
+    const flag = `--${token.name}`;
+    if (!Object.hasOwn(OPTIONS, token.name)) {
+      const meant = meantOption(token.name);
+      if (meant !== undefined) throw new StationError('INVALID_REQUEST', `${token.rawName} is not a station option. Did you mean --${meant}? Check the spelling and start the station again.`);
+      previousWasRuntimeSwitch = token.value === undefined;
+      continue;
+    }
+    previousWasRuntimeSwitch = false;
+    if (token.name === 'demo' || token.name === 'no-demo') {
+      if (token.value !== undefined) throw new StationError('INVALID_REQUEST', `${flag} takes no value: write ${flag} on its own.`);
+      demoFlag = token.name === 'demo';
+      continue;
+    }
+    const valueLooksLikeOption = !token.inlineValue && token.value?.startsWith('--') === true;
+    if (token.value === undefined || valueLooksLikeOption) throw new StationError('INVALID_REQUEST', `${flag} needs a value, e.g. ${flag}=VALUE.`);
+    given.set(flag as Flag, token.value);
   }
+  return { given, demoFlag };
+}
+
+export function parseStationConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): StationConfig {
+  const { given, demoFlag } = readFlags(argv);
   const pick = (flag: Flag): string | undefined => given.get(flag) ?? (env[FLAGS[flag]] || undefined);
   const scale = pick('--scale') ?? 'simulated';
   const envDemo = env['ECMS_DEMO'];

@@ -1,26 +1,33 @@
 /**
- * The station's event bus: typed by the contract's event map, shared by every transport.
+ * The station's event bus: typed by the contract's event map, shared by every transport. A listener that throws is
+ * logged and never stops the others nor the station (electron/devices/listenerSet.ts).
  */
 import type { EventName } from '../../shared/contract/commandNames.ts';
 import type { EventData } from '../../shared/contract/events.ts';
+import { listenerSet, logListenerError, type ListenerErrorReport, type ListenerSet } from '../devices/listenerSet.ts';
 
 type Listener<E extends EventName> = (data: EventData<E>) => void;
 
 export class StationEvents {
-  readonly #listeners = new Map<EventName, Set<(data: never) => void>>();
+  readonly #sets = new Map<EventName, ListenerSet<never>>();
+  readonly #onError: (event: EventName) => ListenerErrorReport;
+
+  /** `logger`: where a failing listener is written (default: the process logger). */
+  constructor(logger?: { error(fields: object, message: string): void }) {
+    this.#onError = (event) => logListenerError(`${event} event`, logger);
+  }
 
   emit<E extends EventName>(event: E, data: EventData<E>): void {
-    for (const listener of this.#listeners.get(event) ?? []) (listener as Listener<E>)(data);
+    (this.#sets.get(event) as ListenerSet<EventData<E>> | undefined)?.emit(data);
   }
 
   subscribe<E extends EventName>(event: E, listener: Listener<E>): () => void {
-    let set = this.#listeners.get(event);
+    let set = this.#sets.get(event) as ListenerSet<EventData<E>> | undefined;
     if (!set) {
-      set = new Set();
-      this.#listeners.set(event, set);
+      set = listenerSet<EventData<E>>(this.#onError(event));
+      this.#sets.set(event, set as ListenerSet<never>);
     }
-    set.add(listener as (data: never) => void);
-    return () => set.delete(listener as (data: never) => void);
+    return set.add(listener);
   }
 
   /** Subscribes one listener to every stream (transports forward them all). */

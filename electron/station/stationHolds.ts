@@ -6,8 +6,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { createHoldShelf, type HoldResult, type HoldShelf, type BatchResult } from '../holds/holdShelf.ts';
-import { openHoldOfIntake } from '../holds/holdRows.ts';
-import { VerdictSchema } from '../../shared/rules/verdict.ts';
+import { intakesWaitingForPrealert, openHoldOfIntake } from '../db/queries/holds.ts';
+import { VerdictSchema, type Verdict } from '../../shared/rules/verdict.ts';
 import type { Destination } from '../../shared/manifest/destinations.ts';
 import type { IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import type { StatusChange } from '../../shared/rules/holdAging.ts';
@@ -39,8 +39,8 @@ function unwrap<T>(result: HoldResult<T>): T {
 export function createStationHolds(db: Database, now: () => number, onChanged: () => void): StationHolds {
   const shelf = createHoldShelf({ db, appendEvent, clock: now });
 
-  /** Items that became returns carry their new verdict: the intake shows it from then on. */
-  const recordReturns = (result: BatchResult) => {
+  /** Items that became returns (or were released by HQ) carry their new verdict: the intake shows it from then on. */
+  const recordNewVerdicts = <R extends { readonly items: ReadonlyArray<{ readonly intakeId?: string; readonly verdict?: Verdict }> }>(result: R): R => {
     for (const item of result.items) {
       if (item.intakeId && item.verdict) setIntakeVerdict(db, item.intakeId, item.verdict, now());
     }
@@ -72,12 +72,12 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
       return result;
     },
     convertToReturn: (ids, operator, note, commandId) => {
-      const result = db.transaction(() => recordReturns(unwrap(shelf.convertToReturn(ids, operator, note, { commandId }))))();
+      const result = db.transaction(() => recordNewVerdicts(unwrap(shelf.convertToReturn(ids, operator, note, { commandId }))))();
       onChanged();
       return result;
     },
     applyStatusChange(waybill, change, commandId) {
-      shelf.applyStatusChange(waybill, change, { commandId });
+      db.transaction(() => recordNewVerdicts(shelf.applyStatusChange(waybill, change, { commandId })))();
       onChanged();
     },
     expire() {
@@ -89,9 +89,7 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
       if (expired.length > 0) onChanged();
       return expired.length;
     },
-    waitingForPrealert: () =>
-      (db.prepare(`SELECT intake_id FROM holds WHERE state = 'held' AND waybill IS NULL
-         AND EXISTS (SELECT 1 FROM json_each(holds.reasons_json) WHERE json_extract(value, '$.code') = 'NO_PREALERT')`).all() as Array<{ intake_id: string }>).map((r) => r.intake_id),
+    waitingForPrealert: () => intakesWaitingForPrealert(db),
     stop: () => clearInterval(timer),
   };
   // The first check runs when the station is fully built (createStation calls expire()), then periodically.

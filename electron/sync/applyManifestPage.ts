@@ -2,42 +2,16 @@
  * Applies one page of the manifests stream in ONE transaction together with its cursor: whole entries are validated
  * with ManifestEntrySchema and upserted with their tracking-number index (manifest_tracking); status items update
  * consigneeIdStatus / dutiesStatus inside entry_json. Returns the status changes it made so the caller can tell the
- * hold shelf AFTER the commit. An item that cannot be read is quarantined (sync_quarantine), never silently dropped,
- * and never blocks the rest of the stream.
+ * hold shelf AFTER the commit. An item that cannot be read, or a status for a stored row that is not a valid entry,
+ * is quarantined (sync_quarantine), never silently dropped, never half-written, and never blocks the rest of the
+ * stream. The SQL is in electron/db/queries/manifests.ts.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { ManifestEntrySchema, type ManifestEntry } from '../../shared/manifest/manifestEntry.ts';
 import { ManifestItemSchema, type PullPage } from '../../shared/sync/pullWire.ts';
-import { quarantineItem, setCursor } from './streamCursors.ts';
+import { deleteAllManifests, readStoredManifest, updateManifestEntry, upsertManifest } from '../db/queries/manifests.ts';
+import { quarantineItem, setCursor } from '../db/queries/streamCursors.ts';
 import type { ManifestStatusChange } from './manifestStatusChange.ts';
-
-interface Statements {
-  get: Statement<[string]>;
-  upsert: Statement<[string, string, string, string, number]>;
-  setEntry: Statement<[string, number, string]>;
-  clearTracking: Statement<[string]>;
-  addTracking: Statement<[string, string]>;
-}
-const cache = new WeakMap<Database, Statements>();
-
-function statements(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
-      get: db.prepare('SELECT entry_json FROM manifests WHERE waybill = ?'),
-      upsert: db.prepare(
-        `INSERT INTO manifests (waybill, warehouse, destination, entry_json, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (waybill) DO UPDATE SET warehouse = excluded.warehouse, destination = excluded.destination,
-           entry_json = excluded.entry_json, updated_at = excluded.updated_at`,
-      ),
-      setEntry: db.prepare('UPDATE manifests SET entry_json = ?, updated_at = ? WHERE waybill = ?'),
-      clearTracking: db.prepare('DELETE FROM manifest_tracking WHERE waybill = ?'),
-      addTracking: db.prepare('INSERT OR IGNORE INTO manifest_tracking (tracking, waybill) VALUES (?, ?)'),
-    };
-    cache.set(db, s);
-  }
-  return s;
-}
 
 function diffStatuses(before: Partial<ManifestEntry>, after: Pick<ManifestEntry, 'consigneeIdStatus' | 'dutiesStatus'>, waybill: string): ManifestStatusChange | null {
   const change: { waybill: string; consigneeIdStatus?: ManifestEntry['consigneeIdStatus']; dutiesStatus?: ManifestEntry['dutiesStatus'] } = { waybill };
@@ -53,7 +27,6 @@ export interface ManifestPageResult {
 }
 
 export function applyManifestPage(db: Database, page: PullPage, warehouse: string, now: number): ManifestPageResult {
-  const s = statements(db);
   return db.transaction((): ManifestPageResult => {
     let applied = 0;
     let quarantined = 0;
@@ -79,29 +52,27 @@ export function applyManifestPage(db: Database, page: PullPage, warehouse: strin
           quarantined++;
           continue;
         }
-        const existing = s.get.get(e.waybill) as { entry_json: string } | undefined;
-        if (existing) {
-          const change = diffStatuses(JSON.parse(existing.entry_json) as Partial<ManifestEntry>, e, e.waybill);
-          if (change) statusChanges.push(change);
-          s.clearTracking.run(e.waybill);
-        }
-        s.upsert.run(e.waybill, e.warehouse, e.destination, JSON.stringify(e), now);
-        for (const t of e.inboundTracking) s.addTracking.run(t, e.waybill);
+        // A damaged stored row is replaced by HQ's valid entry; its statuses were unknown, so both count as changed.
+        const stored = readStoredManifest(db, e.waybill);
+        const change = stored.state === 'absent' ? null : diffStatuses(stored.state === 'valid' ? stored.entry : {}, e, e.waybill);
+        if (change) statusChanges.push(change);
+        upsertManifest(db, e, now);
         applied++;
       } else {
         const st = item.data;
-        const existing = s.get.get(st.waybill) as { entry_json: string } | undefined;
-        if (!existing) {
+        const stored = readStoredManifest(db, st.waybill);
+        if (stored.state !== 'valid') {
           // HQ sends statuses only for entries this station already received; if it is missing here (e.g. it was
-          // quarantined), keep the item for a person rather than invent an entry.
-          quarantineItem(db, page.stream, st.waybill, 'status for a manifest this station does not hold', raw, now);
+          // quarantined) or its stored row is damaged, keep the item for a person rather than invent or half-write an entry.
+          const why = stored.state === 'absent' ? 'status for a manifest this station does not hold' : `status for a manifest whose stored row is damaged (${stored.reason})`;
+          quarantineItem(db, page.stream, st.waybill, why, raw, now);
           quarantined++;
           continue;
         }
-        const before = JSON.parse(existing.entry_json) as ManifestEntry;
+        const before = stored.entry;
         const change = diffStatuses(before, st, st.waybill);
         if (change) {
-          s.setEntry.run(JSON.stringify({ ...before, consigneeIdStatus: st.consigneeIdStatus, dutiesStatus: st.dutiesStatus }), now, st.waybill);
+          updateManifestEntry(db, { ...before, consigneeIdStatus: st.consigneeIdStatus, dutiesStatus: st.dutiesStatus }, now);
           statusChanges.push(change);
         }
         applied++;
@@ -115,8 +86,7 @@ export function applyManifestPage(db: Database, page: PullPage, warehouse: strin
 /** HQ ordered a fresh download: drop every manifest and the cursor, in one transaction. */
 export function resetManifests(db: Database, now: number): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM manifest_tracking').run();
-    db.prepare('DELETE FROM manifests').run();
+    deleteAllManifests(db);
     setCursor(db, 'manifests', null, now);
   })();
 }

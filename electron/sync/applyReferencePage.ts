@@ -6,15 +6,12 @@
 import type { Database } from 'better-sqlite3';
 import { ReferenceDocSchema, type ReferenceKind } from '../../shared/sync/referenceDoc.ts';
 import { ReferenceItemSchema, type PullPage, type PullStream } from '../../shared/sync/pullWire.ts';
-import { quarantineItem, setCursor } from './streamCursors.ts';
+import { deleteReferenceDocsOfKind, upsertReferenceDoc } from '../db/queries/referenceDocs.ts';
+import { quarantineItem, setCursor } from '../db/queries/streamCursors.ts';
 
 export const KIND_OF_STREAM: Record<Exclude<PullStream, 'manifests'>, ReferenceKind> = { rateCards: 'rateCard', prohibitedRules: 'prohibitedRules' };
 
 export function applyReferencePage(db: Database, page: PullPage, kind: ReferenceKind, now: number): { applied: number; quarantined: number } {
-  const upsert = db.prepare(
-    `INSERT INTO reference_docs (kind, doc_id, version, body_json, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (kind, doc_id) DO UPDATE SET version = excluded.version, body_json = excluded.body_json, updated_at = excluded.updated_at`,
-  );
   return db.transaction(() => {
     let applied = 0;
     let quarantined = 0;
@@ -26,7 +23,7 @@ export function applyReferencePage(db: Database, page: PullPage, kind: Reference
         quarantined++;
         continue;
       }
-      upsert.run(doc.data.kind, doc.data.docId, doc.data.version, JSON.stringify(doc.data.body), now);
+      upsertReferenceDoc(db, doc.data, now);
       applied++;
     }
     setCursor(db, page.stream, page.cursor, now);
@@ -36,7 +33,7 @@ export function applyReferencePage(db: Database, page: PullPage, kind: Reference
 
 export function resetReferenceStream(db: Database, stream: PullStream, kind: ReferenceKind, now: number): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM reference_docs WHERE kind = ?').run(kind);
+    deleteReferenceDocsOfKind(db, kind);
     setCursor(db, stream, null, now);
   })();
 }

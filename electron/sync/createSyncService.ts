@@ -1,12 +1,12 @@
 /**
  * The station's sync with HQ: one loop that pushes the outbox and pulls reference data, driven by time and
- * connectivity — not by new writes (sync.md §2: the most common stall) — and that never dies: every failure becomes
+ * connectivity — not by new writes (../shared/reference/sync.md §2: the most common stall) — and that never dies: every failure becomes
  * a status and a jittered wait.
  *
  *   idle      → look at the outbox every pollIntervalMs (or at once on nudge()), pull every pullIntervalMs
  *   failure   → wait retryDelayMs(): full jitter in [0, min(cap, base·2^n)), Retry-After as a floor;
  *               when HQ is unreachable, probe GET /v1/health cheaply and retry as soon as it answers;
- *               notifyOnline() retries at once
+ *               nudge() retries at once
  *   stop()    → aborts the request in flight and resolves when the loop has ended
  *
  * Status (shared/sync/syncStatus.ts) is emitted on every change.
@@ -23,8 +23,8 @@ import { Wakeup } from './wakeup.ts';
 import { DEFAULT_SYNC_TUNING, type SyncContext, type SyncLog, type SyncTuning } from './syncContext.ts';
 import { countsStatus, pushOutbox } from './pushOutbox.ts';
 import { pullAll } from './pullStreams.ts';
-import { lastAck, listDeadLetters, queueCounts, type DeadLetter } from './outboxQueries.ts';
-import { quarantineCount } from './streamCursors.ts';
+import { lastAck, listDeadLetters, queueCounts, type DeadLetter } from '../db/queries/outbox.ts';
+import { quarantineCount } from '../db/queries/streamCursors.ts';
 import type { StatusChangedCallback } from './manifestStatusChange.ts';
 import type { SyncFailure } from './syncFailure.ts';
 
@@ -55,9 +55,7 @@ export interface SyncService {
   getStatus(): SyncStatus;
   /** Listener gets the current status at once, then every change. Returns unsubscribe. */
   subscribe(listener: SyncStatusListener): () => void;
-  /** The network came back (OS event, UI button): retry now instead of waiting out the backoff. */
-  notifyOnline(): void;
-  /** New events were written: push without waiting for the next poll. */
+  /** New events were written, or the network came back: push now, without waiting for the next poll or the backoff. */
   nudge(): void;
   /** Pull reference data at the next chance instead of waiting for pullIntervalMs. */
   requestPull(): void;
@@ -142,7 +140,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     } catch (err) {
       firstFailure = { kind: 'storage', message: `Outbox error: ${err instanceof Error ? err.message : String(err)}`, retryAfterMs: null };
     }
-    // A push that fails for a reason other than the network must not freeze downloads (sync.md §1.1, powersync-native#15).
+    // A push that fails for a reason other than the network must not freeze downloads (../shared/reference/sync.md §1.1, powersync-native#15).
     const pushBlocksPull = firstFailure !== null && (firstFailure.kind === 'offline' || firstFailure.kind === 'timeout' || firstFailure.kind === 'aborted' || firstFailure.kind === 'auth');
     let pulled = false;
     if (wantPull && !pushBlocksPull && running) {
@@ -235,9 +233,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     getStatus: () => emitter.get(),
     subscribe: (listener) => emitter.subscribe(listener),
-    notifyOnline() {
-      wakeup.wake();
-    },
     nudge() {
       // Without HQ nothing drains the outbox, but the screen still shows how much waits in it.
       if (!client) emitter.update(queueCounts(db));

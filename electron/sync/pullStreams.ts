@@ -3,7 +3,7 @@
  * together with its cursor, so a crash or a failure between pages resumes exactly where it stopped. A reset answer
  * drops the local copy of that stream (one transaction) and starts again from no cursor.
  */
-import { getCursor } from './streamCursors.ts';
+import { getCursor } from '../db/queries/streamCursors.ts';
 import { applyManifestPage, resetManifests } from './applyManifestPage.ts';
 import { applyReferencePage, KIND_OF_STREAM, resetReferenceStream } from './applyReferencePage.ts';
 import { failure, type HqResult } from './syncFailure.ts';

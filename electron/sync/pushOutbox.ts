@@ -4,7 +4,7 @@
  * A SEQ_GAP answer below the batch (HQ lost events, e.g. restored from a backup) re-queues from the number HQ
  * expects; the station never drops or renumbers an event.
  */
-import { applyAck, lastAck, queueCounts, readPendingEvents, recordAttemptFailure, requeueFrom } from './outboxQueries.ts';
+import { applyAck, lastAck, queueCounts, readPendingEvents, recordAttemptFailure, requeueFrom } from '../db/queries/outbox.ts';
 import { toWireBatch } from './toWireEvents.ts';
 import { failure, type HqResult } from './syncFailure.ts';
 import type { SyncContext } from './syncContext.ts';

@@ -5,7 +5,7 @@
  * never changed.
  */
 import { MAX_EVENT_BYTES } from '../../shared/sync/pushWire.ts';
-import type { OutboxEventRow } from './outboxQueries.ts';
+import type { OutboxEventRow } from '../db/queries/outbox.ts';
 
 /** Room for the envelope fields around a payload. */
 const ENVELOPE_BYTES = 400;

@@ -12,6 +12,7 @@ import { importManifestsCommand, importReferenceCommand, migrateCommand, recordS
 const HELP = `ECMS HQ — usage: npm run hq -- <command> [options]
 
   serve [--host H] [--port P] [--ensure-station LAX-DEMO-1:LAX --token-file FILE] [--log-level warn]
+        [--log-dir DIR] [--log-retention-days N]   (JSON-lines logs, rotated daily and by size)
         [--seed-manifests FILE …] [--seed-reference FILE …]   (imported at start; idempotent)
   token create --station LAX-01 --warehouse LAX|CHI [--label TEXT] [--out FILE]
   token revoke --token-id ID
@@ -41,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
       'ensure-station': { type: 'string' },
       'token-file': { type: 'string' },
       'log-level': { type: 'string' },
+      'log-dir': { type: 'string' },
+      'log-retention-days': { type: 'string' },
       'seed-manifests': { type: 'string', multiple: true },
       'seed-reference': { type: 'string', multiple: true },
       station: { type: 'string' },
@@ -83,7 +86,8 @@ async function main(argv: string[]): Promise<void> {
 try {
   await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof CliUsageError || (err as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  // node:util parseArgs refusals (unknown option, missing or ambiguous value) are usage errors, shown with the help.
+  if (err instanceof CliUsageError || String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_')) {
     process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
     process.exitCode = 2;
   } else if (err instanceof HqError) {

@@ -1,6 +1,6 @@
 /**
  * HqDb over embedded PGlite: a data directory (NodeFS) or memory. PGlite is single-connection, so every query and
- * transaction goes through this one instance, in order (sync.md §5.1). One process per data directory: the lock
+ * transaction goes through this one instance, in order (../shared/reference/sync.md §5.1). One process per data directory: the lock
  * file (dataDirLock.ts) refuses a second opener.
  */
 import { PGlite } from '@electric-sql/pglite';

@@ -1,5 +1,5 @@
 /**
- * Stores one push (sync.md §3 step 3), in ONE transaction:
+ * Stores one push (../shared/reference/sync.md §3 step 3), in ONE transaction:
  *   lock the station's row and read last_seq (the high-water mark);
  *   events at or below it were stored before: check they are the same events (same event ids), then skip them;
  *   the first new event must be last_seq + 1, or the push is refused with SEQ_GAP and the number expected;

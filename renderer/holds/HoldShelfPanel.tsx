@@ -6,7 +6,8 @@
 import { useMemo, useState } from 'react';
 import type { HoldBucketGroup, HoldListing } from '../../shared/rules/holdAging.ts';
 import { DESTINATION_NAMES } from '../../shared/manifest/destinations.ts';
-import { MIN_NOTE_LENGTH, ageText, canSubmitBatch, pruneSelection, toggleBucket, toggleHold } from './holdSelection.ts';
+import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from '../../shared/contract/limits.ts';
+import { ageText, canSubmitBatch, pruneSelection, toggleBucket, toggleHold } from './holdSelection.ts';
 
 export interface HoldShelfPanelProps {
   readonly groups: readonly HoldBucketGroup[];
@@ -104,8 +105,9 @@ export function HoldShelfPanel(props: HoldShelfPanelProps) {
               data-testid="hold-note"
               value={note}
               onChange={(e) => setNote(e.target.value)}
-              placeholder={`Why? (at least ${MIN_NOTE_LENGTH} characters)`}
-              maxLength={200}
+              placeholder={`Why? (at least ${NOTE_MIN_LENGTH} characters)`}
+              minLength={NOTE_MIN_LENGTH}
+              maxLength={NOTE_MAX_LENGTH}
             />
           </label>
           {props.error && <p className="error" role="alert" data-testid="hold-error">{props.error}</p>}

@@ -1,9 +1,9 @@
 /**
  * Selection logic of the hold-shelf panel, kept out of the component so it is plain, testable functions.
  */
+import { NOTE_MIN_LENGTH } from '../../shared/contract/limits.ts';
 import type { HoldBucketGroup } from '../../shared/rules/holdAging.ts';
 
-export const MIN_NOTE_LENGTH = 3;
 
 export function toggleHold(selected: ReadonlySet<string>, holdId: string): Set<string> {
   const next = new Set(selected);
@@ -31,7 +31,7 @@ export function pruneSelection(selected: ReadonlySet<string>, groups: readonly H
 }
 
 export function canSubmitBatch(selected: ReadonlySet<string>, note: string, busy: boolean): boolean {
-  return !busy && selected.size > 0 && note.trim().length >= MIN_NOTE_LENGTH;
+  return !busy && selected.size > 0 && note.trim().length >= NOTE_MIN_LENGTH;
 }
 
 export function ageText(days: number): string {

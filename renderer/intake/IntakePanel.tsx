@@ -6,6 +6,8 @@ import type { IntakeView } from '../../shared/contract/intakeView.ts';
 import { formatMass, type MassUnit } from '../../shared/units/mass.ts';
 import { formatLength } from '../../shared/units/length.ts';
 import { DESTINATION_NAMES } from '../../shared/manifest/destinations.ts';
+import { NOTE_MIN_LENGTH, REASON_MAX_LENGTH } from '../../shared/contract/limits.ts';
+import { allowedActions } from '../../shared/intake/intakeMachine.ts';
 import { VerdictBanner } from './VerdictBanner.tsx';
 
 export interface IntakeActions {
@@ -20,8 +22,8 @@ export interface IntakeActions {
 
 export function IntakePanel(props: { intake: IntakeView; actions: IntakeActions; busy: boolean; massUnit: 'lb' | 'kg'; lengthUnit: 'in' | 'cm' }) {
   const { intake, actions, busy } = props;
-  const open = intake.state !== 'ready' && intake.state !== 'cancelled';
-  const canEdit = open && intake.state !== 'printed';
+  // What the station's state machine allows in this state is what the screen offers: nothing is re-derived here.
+  const can = new Set(allowedActions(intake.state));
   return (
     <section className="intake" data-testid="intake" data-state={intake.state}>
       <header>
@@ -46,7 +48,7 @@ export function IntakePanel(props: { intake: IntakeView; actions: IntakeActions;
           <p data-testid="captured-weight">
             {intake.weight ? `${formatMass(intake.weight.mass, props.massUnit, 2)} ${props.massUnit} (${intake.weight.source === 'manual' ? `typed: ${intake.weight.manualReason ?? ''}` : 'scale'})` : 'not captured'}
           </p>
-          {canEdit && (
+          {can.has('weigh') && (
             <>
               <button type="button" data-testid="capture-weight" disabled={busy} onClick={() => actions.captureWeight()}>Capture from scale</button>
               <ManualWeight onSubmit={(m) => actions.captureWeight(m)} busy={busy} unit={props.massUnit} />
@@ -58,31 +60,31 @@ export function IntakePanel(props: { intake: IntakeView; actions: IntakeActions;
           <p data-testid="captured-dims">
             {intake.dims ? `${[intake.dims.length, intake.dims.width, intake.dims.height].map((v) => formatLength(v, intake.dims?.unit ?? 'in', 1)).join(' × ')} ${intake.dims.unit}` : 'not measured'}
           </p>
-          {canEdit && <DimensionsForm onSubmit={actions.setDimensions} busy={busy} unit={props.lengthUnit} />}
+          {can.has('setDimensions') && <DimensionsForm onSubmit={actions.setDimensions} busy={busy} unit={props.lengthUnit} />}
         </div>
         <div>
           <h3>Packaging</h3>
           <label>
-            <input type="checkbox" data-testid="damaged" checked={intake.damaged} disabled={!canEdit || busy} onChange={(e) => actions.reportDamage(e.target.checked)} /> Damaged
+            <input type="checkbox" data-testid="damaged" checked={intake.damaged} disabled={!can.has('reportDamage') || busy} onChange={(e) => actions.reportDamage(e.target.checked)} /> Damaged
           </label>
         </div>
       </div>
       {intake.verdict && <VerdictBanner verdict={intake.verdict} holdLocation={intake.holdLocation} />}
       <footer className="actions">
-        {(intake.state === 'weighed' || intake.state === 'scanned') && (
+        {can.has('decide') && (
           <button type="button" className="primary" data-testid="commit-verdict" disabled={busy || intake.weight === null || intake.dims === null} onClick={actions.commitVerdict}>
             Decide
           </button>
         )}
-        {(intake.state === 'decided' || intake.state === 'printed') && intake.verdict && (
+        {can.has('print') && intake.verdict && (
           <button type="button" data-testid="print" disabled={busy} onClick={() => actions.print(intake.verdict?.decision === 'RETURN' ? 'return-slip' : 'relabel')}>
             {intake.verdict.decision === 'RETURN' ? 'Print return slip' : 'Print label'}
           </button>
         )}
-        {(intake.state === 'decided' || intake.state === 'printed') && (
+        {can.has('finish') && (
           <button type="button" className="primary" data-testid="finish" disabled={busy} onClick={actions.finish}>Done — next parcel</button>
         )}
-        {open && intake.state !== 'printed' && <CancelButton onCancel={actions.cancel} busy={busy} />}
+        {can.has('cancel') && <CancelButton onCancel={actions.cancel} busy={busy} />}
       </footer>
     </section>
   );
@@ -98,8 +100,8 @@ function ManualWeight(props: { onSubmit: (m: { value: string; unit: MassUnit; re
   return (
     <form className="manual-weight" onSubmit={submit}>
       <input data-testid="manual-weight" inputMode="decimal" placeholder={`weight in ${props.unit}`} value={value} onChange={(e) => setValue(e.target.value)} />
-      <input data-testid="manual-reason" placeholder="reason (required)" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" disabled={props.busy || value.trim() === '' || reason.trim().length < 3}>Type weight</button>
+      <input data-testid="manual-reason" placeholder="reason (required)" minLength={NOTE_MIN_LENGTH} maxLength={REASON_MAX_LENGTH} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" disabled={props.busy || value.trim() === '' || reason.trim().length < NOTE_MIN_LENGTH}>Type weight</button>
     </form>
   );
 }
@@ -129,8 +131,8 @@ function CancelButton(props: { onCancel: (reason: string) => void; busy: boolean
   if (!asking) return <button type="button" data-testid="cancel" onClick={() => setAsking(true)}>Cancel intake…</button>;
   return (
     <form className="cancel" onSubmit={(e) => { e.preventDefault(); props.onCancel(reason.trim()); }}>
-      <input data-testid="cancel-reason" autoFocus placeholder="why (required)" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" data-testid="confirm-cancel" disabled={props.busy || reason.trim().length < 3}>Cancel intake</button>
+      <input data-testid="cancel-reason" autoFocus placeholder="why (required)" minLength={NOTE_MIN_LENGTH} maxLength={REASON_MAX_LENGTH} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" data-testid="confirm-cancel" disabled={props.busy || reason.trim().length < NOTE_MIN_LENGTH}>Cancel intake</button>
       <button type="button" onClick={() => setAsking(false)}>Keep</button>
     </form>
   );

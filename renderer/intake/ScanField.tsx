@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SCAN_MAX_LENGTH } from '../../shared/contract/limits.ts';
 
 /** The scan field: a wedge scanner types here (ending with Enter), or the worker types a number. */
 export function ScanField(props: { onScan: (raw: string) => void; busy: boolean }) {
@@ -19,6 +20,7 @@ export function ScanField(props: { onScan: (raw: string) => void; busy: boolean 
         autoFocus
         autoComplete="off"
         spellCheck={false}
+        maxLength={SCAN_MAX_LENGTH}
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder="Tracking number or ECMS waybill"

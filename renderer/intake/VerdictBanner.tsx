@@ -1,13 +1,11 @@
-import type { Verdict } from '../../shared/rules/verdict.ts';
-import { formatMoney } from './formatMoney.ts';
-
-const TITLES = { ACCEPT: 'ACCEPT — relabel and send on', HOLD: 'HOLD — put on the hold shelf', RETURN: 'RETURN — back to the sender' } as const;
+import { decisionHeading, type Verdict } from '../../shared/rules/verdict.ts';
+import { formatMoney } from '../../shared/rules/money.ts';
 
 export function VerdictBanner(props: { verdict: Verdict; holdLocation: string | null }) {
   const { verdict } = props;
   return (
     <section className={`verdict verdict-${verdict.decision.toLowerCase()}`} data-testid="verdict" aria-live="polite">
-      <h2 data-testid="verdict-decision">{TITLES[verdict.decision]}</h2>
+      <h2 data-testid="verdict-decision">{decisionHeading(verdict.decision)}</h2>
       {props.holdLocation && <p className="hold-location" data-testid="verdict-hold-location">Shelf <strong>{props.holdLocation}</strong></p>}
       {verdict.reasons.length > 0 && (
         <ul data-testid="verdict-reasons">

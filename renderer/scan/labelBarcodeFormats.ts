@@ -1,5 +1,5 @@
 /**
- * The symbologies found on parcel labels (barcodes.md §0, §3.3): the camera and image decoders look for these only,
+ * The symbologies found on parcel labels (../shared/reference/barcodes.md §0, §3.3): the camera and image decoders look for these only,
  * which is faster and avoids @zxing/library's per-reader console warnings.
  *  - linear: Code 128 / GS1-128 (USPS IMpb, UPS 1Z, FedEx, SSCC, ECMS waybills), Code 39, ITF, EAN-13 / UPC-A;
  *  - matrix: Data Matrix, QR, PDF417 (carrier 2D codes, GS1 DataMatrix).

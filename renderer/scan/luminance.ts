@@ -1,6 +1,6 @@
 /**
  * Grey-scale frames for the decoders: one byte per pixel, row-major. Canvas ImageData is RGBA, and @zxing/library's
- * RGBLuminanceSource reads a Uint8ClampedArray as one grey byte per pixel (barcodes.md §4.1), so RGBA must be
+ * RGBLuminanceSource reads a Uint8ClampedArray as one grey byte per pixel (../shared/reference/barcodes.md §4.1), so RGBA must be
  * converted first.
  */
 

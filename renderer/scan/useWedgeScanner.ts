@@ -113,6 +113,8 @@ export function useWedgeScanner(onScan: (scan: WedgeScan) => void, options: Wedg
       }
     };
 
+    // Each tick runs in its own timer task: a burst found silent is only decided by the next one, after any keys that
+    // were queued behind the first (a busy loop) have been handled.
     const schedule = () => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
@@ -138,7 +140,9 @@ export function useWedgeScanner(onScan: (scan: WedgeScan) => void, options: Wedg
         metaKey: event.metaKey,
         repeat: event.repeat,
         isComposing: event.isComposing,
+        // When the OS created the key, not when it was handled: a busy loop delays handling, not this.
         time: event.timeStamp,
+        receivedAt: performance.now(),
       };
       const r = feedWedgeKey(state, key, config);
       state = r.state;

@@ -3,11 +3,11 @@
  * arrives in the page's URL fragment.
  */
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/contract/preloadApi.ts';
-import type { StationClient } from '../../shared/contract/stationApi.ts';
-import { ipcStationClient } from './ipcStationClient.ts';
+import { ipcStationClient, type CheckedStationClient } from './ipcStationClient.ts';
 import { wsStationClient } from './wsStationClient.ts';
 
-export function connectStation(onConnection: (connected: boolean) => void): StationClient {
+/** The client also counts the station's frames that did not match the contract (`invalidFrames()`). */
+export function connectStation(onConnection: (connected: boolean) => void): CheckedStationClient {
   const bridge = (window as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_GLOBAL];
   if (bridge) {
     onConnection(true);

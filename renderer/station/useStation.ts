@@ -24,7 +24,6 @@ export interface StationState {
   readonly sync: SyncStatus | null;
   readonly recent: IntakeSummary[];
   setIntake(view: IntakeView | null): void;
-  refreshRecent(): void;
 }
 
 export function useStation(onScanRejected: (error: StationErrorData) => void): StationState {
@@ -83,6 +82,5 @@ export function useStation(onScanRejected: (error: StationErrorData) => void): S
       setIntake(view);
       setRecentTick((t) => t + 1);
     },
-    refreshRecent: () => setRecentTick((t) => t + 1),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * AIM / ISO 15424 symbology identifiers: "]" + code character + modifier, e.g. "]C0" Code 128, "]C1" GS1-128,
- * "]d2" GS1 DataMatrix, "]Q3" GS1 QR (barcodes.md §3.3).
+ * "]d2" GS1 DataMatrix, "]Q3" GS1 QR (../shared/reference/barcodes.md §3.3).
  */
 
 const AIM_PREFIX = /^\][A-Za-z][0-9A-Za-z]/;

@@ -1,7 +1,7 @@
 /**
  * classifyScan: what is this scan? Pure; runs in the renderer, the station services and the CLI.
  *
- * Order (barcodes.md §1.1): empty → ISO 15434 carrier message → EAN/UPC product code (AIM ]E…) →
+ * Order (../shared/reference/barcodes.md §1.1): empty → ISO 15434 carrier message → EAN/UPC product code (AIM ]E…) →
  * GS1 element strings / HRI (when marked as GS1) →
  * ECMS waybill (+ configured patterns) → lettered carrier formats (UPS 1Z, Amazon, UPU S10, DHL) → numeric formats by
  * length and prefix (SSCC, USPS, FedEx, DHL mod 7, routing-only 420 + ZIP) → unknown.

@@ -1,5 +1,5 @@
 /**
- * GS1 element-string parsing (barcodes.md §3.1–3.2), for the AIs that appear on parcel labels.
+ * GS1 element-string parsing (../shared/reference/barcodes.md §3.1–3.2), for the AIs that appear on parcel labels.
  * Two input forms:
  *  - element strings as transmitted by scanners/decoders: AIs and values with GS (0x1D) after variable-length values;
  *  - HRI text "(420)90210(92)612…" (zxing-wasm's default text mode, or the human-readable line of a label).

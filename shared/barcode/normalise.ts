@@ -1,5 +1,5 @@
 /**
- * Turns what a scanner or decoder delivered into the forms the recognisers work on (barcodes.md §1.1, §3.2–3.4):
+ * Turns what a scanner or decoder delivered into the forms the recognisers work on (../shared/reference/barcodes.md §1.1, §3.2–3.4):
  *  - strips the AIM symbology identifier (kept separately),
  *  - drops control characters except GS (FNC1 separator) and RS (ISO 15434 envelopes), e.g. CR/LF/Tab suffixes,
  *  - treats a leading GS (a decoder's FNC1-in-first-position) as a GS1 marker,

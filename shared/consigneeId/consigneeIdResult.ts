@@ -1,11 +1,13 @@
 /**
- * Result of checking a consignee customs ID locally (barcodes.md §6). The ID number itself is never part of the
+ * Result of checking a consignee customs ID locally (../shared/reference/barcodes.md §6). The ID number itself is never part of the
  * result: the station stores only the status.
  * Invariant, enforced by the schema: `valid` is true exactly when there is no `reason`.
  */
 import { z } from 'zod';
+import { ID_REQUIRED_COUNTRIES } from '../manifest/destinations.ts';
 
-export const CONSIGNEE_ID_COUNTRIES = ['CN', 'KR', 'TW'] as const;
+/** The countries whose IDs are checked: the destinations whose customs require one (one list, in destinations.ts). */
+export const CONSIGNEE_ID_COUNTRIES = ID_REQUIRED_COUNTRIES;
 export type ConsigneeIdCountry = (typeof CONSIGNEE_ID_COUNTRIES)[number];
 
 export const CONSIGNEE_ID_KINDS = [

@@ -1,5 +1,5 @@
 /**
- * Korea Personal Customs Clearance Code (barcodes.md §6.2): P + 12 digits. The check algorithm is not published, so
+ * Korea Personal Customs Clearance Code (../shared/reference/barcodes.md §6.2): P + 12 digits. The check algorithm is not published, so
  * this is a format check only; the authoritative check (name + code + phone) is UNI-PASS, done at HQ.
  */
 import { idAccepted, idRejected, type ConsigneeIdValidation } from './consigneeIdResult.ts';

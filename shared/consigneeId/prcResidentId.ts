@@ -1,5 +1,5 @@
 /**
- * PRC resident identity card number (barcodes.md §6.1): 6-digit address code, birth date YYYYMMDD, 3-digit sequence,
+ * PRC resident identity card number (../shared/reference/barcodes.md §6.1): 6-digit address code, birth date YYYYMMDD, 3-digit sequence,
  * ISO 7064 MOD 11-2 check character (0–9 or X). Checks: shape, province code, real and not-future birth date, check
  * character. Legacy 15-digit numbers are recognised and rejected as LEGACY_FORMAT.
  */

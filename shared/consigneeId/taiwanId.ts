@@ -1,5 +1,5 @@
 /**
- * Taiwan national ID and resident certificate / UI numbers (barcodes.md §6.3):
+ * Taiwan national ID and resident certificate / UI numbers (../shared/reference/barcodes.md §6.3):
  *  - national ID: letter + 1/2 + 8 digits;
  *  - new resident certificate (2021-): letter + 8/9 + 8 digits, same checksum;
  *  - old resident certificate: letter + A–D + 8 digits; the second letter contributes the units digit of its value.

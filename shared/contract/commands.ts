@@ -13,11 +13,15 @@ import { PRINT_COMMANDS } from '../printing/printContract.ts';
 import { MASS_UNITS } from '../units/mass.ts';
 import { LENGTH_UNITS } from '../units/length.ts';
 import type { CommandName } from './commandNames.ts';
+import { DEAD_LETTERS_MAX, NOTE_MIN_LENGTH, RECENT_MAX, REASON_MAX_LENGTH, SCAN_MAX_LENGTH } from './limits.ts';
+import { DeadLetterSchema } from './deadLetters.ts';
 
 /** A client-made id for each state-changing command: a retried command is applied once. */
 const commandId = z.string().uuid();
 const intakeId = z.string().uuid();
 const decimalText = z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, 'a number such as 12 or 3.25');
+/** Why a weight was typed or an intake cancelled: a few words, kept with the record. */
+const writtenReason = z.string().trim().min(NOTE_MIN_LENGTH).max(REASON_MAX_LENGTH);
 
 export const StationInfoSchema = z.object({
   stationId: z.string(),
@@ -33,9 +37,9 @@ export const COMMANDS = {
   'station.info': { request: z.object({}), response: StationInfoSchema },
   'intake.current': { request: z.object({}), response: IntakeViewSchema.nullable() },
   'intake.get': { request: z.object({ intakeId }), response: IntakeViewSchema },
-  'intake.recent': { request: z.object({ limit: z.number().int().min(1).max(200) }), response: z.array(IntakeSummarySchema) },
+  'intake.recent': { request: z.object({ limit: z.number().int().min(1).max(RECENT_MAX) }), response: z.array(IntakeSummarySchema) },
   'intake.scan': {
-    request: z.object({ commandId, intakeId, raw: z.string().min(1).max(200), source: z.enum(SCAN_SOURCES) }),
+    request: z.object({ commandId, intakeId, raw: z.string().min(1).max(SCAN_MAX_LENGTH), source: z.enum(SCAN_SOURCES) }),
     response: IntakeViewSchema,
   },
   'intake.captureWeight': {
@@ -43,7 +47,7 @@ export const COMMANDS = {
       commandId,
       intakeId,
       /** Absent: take the scale's stable reading. Present: a typed weight, which needs a reason. */
-      manual: z.object({ value: decimalText, unit: z.enum(MASS_UNITS), reason: z.string().trim().min(3).max(200) }).optional(),
+      manual: z.object({ value: decimalText, unit: z.enum(MASS_UNITS), reason: writtenReason }).optional(),
     }),
     response: IntakeViewSchema,
   },
@@ -52,13 +56,13 @@ export const COMMANDS = {
     response: IntakeViewSchema,
   },
   'intake.reportDamage': {
-    request: z.object({ commandId, intakeId, damaged: z.boolean(), note: z.string().max(200).optional() }),
+    request: z.object({ commandId, intakeId, damaged: z.boolean(), note: z.string().max(REASON_MAX_LENGTH).optional() }),
     response: IntakeViewSchema,
   },
   'intake.commitVerdict': { request: z.object({ commandId, intakeId }), response: IntakeViewSchema },
   'intake.finish': { request: z.object({ commandId, intakeId }), response: IntakeViewSchema },
   'intake.cancel': {
-    request: z.object({ commandId, intakeId, reason: z.string().trim().min(3).max(200) }),
+    request: z.object({ commandId, intakeId, reason: writtenReason }),
     response: IntakeViewSchema,
   },
   'holds.list': { request: z.object({}), response: z.array(HoldBucketGroupSchema) },
@@ -76,6 +80,7 @@ export const COMMANDS = {
     response: z.object({}),
   },
   'sync.status': { request: z.object({}), response: SyncStatusSchema },
+  'sync.deadLetters': { request: z.object({ limit: z.number().int().min(1).max(DEAD_LETTERS_MAX) }), response: z.array(DeadLetterSchema) },
   ...PRINT_COMMANDS,
   'settings.get': { request: z.object({}), response: StationSettingsSchema },
   /** The station's identity (id, warehouse) comes from its configuration and its HQ token; it is not editable here. */

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'SCALE_DISCONNECTED',
   /** The scale has no stable, positive weight to capture. */
   'SCALE_UNSTABLE',
+  /** The weight on the scale is the previous parcel's, still on the platform (shared/scale/weightInterlock.ts). */
+  'SCALE_PREVIOUS_LOAD',
   /** The requested device action needs the simulated scale. */
   'SCALE_NOT_SIMULATED',
   /** The rules refused the input (e.g. dimensions outside what a station accepts at all). */
@@ -32,8 +34,10 @@ export const ERROR_CODES = [
   'STORAGE_FAILED',
   /** The station database comes from a newer version of the app. */
   'DATABASE_TOO_NEW',
-  /** A bug: the station logged details. */
+  /** A bug: the station logged details (the error's logId finds the line). */
   'INTERNAL',
+  /** The screen got no answer from the station in time (the station stopped, hangs, or the connection is down). */
+  'STATION_UNREACHABLE',
   /** Printing: the printer is offline, timed out, not set up, … (shared/printing/printErrors.ts). */
   ...PRINT_ERROR_CODES,
 ] as const;

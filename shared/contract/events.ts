@@ -20,6 +20,8 @@ export const EVENTS = {
   intake: IntakeViewSchema.nullable(),
   /** A scan from a device (serial scanner) that the station refused, so the screen can say why. */
   scanRejected: StationErrorSchema.extend({ raw: z.string() }),
+  /** The station saw a weight for the open parcel but could not store it (e.g. STORAGE_FULL): nothing was recorded. */
+  captureFailed: StationErrorSchema.extend({ intakeId: z.string(), mass: z.number().int(), readingAt: z.number() }),
   syncProgress: SyncStatusSchema,
   ...PRINT_EVENTS,
 } as const satisfies Record<EventName, z.ZodType>;

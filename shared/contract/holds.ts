@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DESTINATIONS } from '../manifest/destinations.ts';
 import { REASON_CODES } from '../rules/reasonCodes.ts';
+import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from './limits.ts';
 
 export const HoldListingSchema = z.object({
   holdId: z.string(),
@@ -27,7 +28,7 @@ export const HoldBucketGroupSchema = z.object({
 export const HoldBatchRequestSchema = z.object({
   commandId: z.string().uuid(),
   holdIds: z.array(z.string().min(1)).min(1).max(500),
-  note: z.string().trim().min(3).max(300),
+  note: z.string().trim().min(NOTE_MIN_LENGTH).max(NOTE_MAX_LENGTH),
 });
 
 export const HoldBatchResultSchema = z.object({

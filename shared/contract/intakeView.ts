@@ -11,6 +11,19 @@ import { DUTY_STATUSES, ID_STATUSES } from '../manifest/manifestEntry.ts';
 
 export const SCAN_SOURCES = ['wedge', 'serial', 'camera', 'image', 'keyboard'] as const;
 
+/** Which scale reading a weight came from (stored in its WEIGHT_CAPTURED event). */
+export const ScaleCaptureReadingSchema = z.object({
+  /** The station's number of the reading since it started (null: taken on a button press, not counted). */
+  seq: z.number().int().nullable(),
+  /** The reading's time stamp: the `at` of the `weight` event that carried it. */
+  at: z.number(),
+  /** When the weight first settled (null on a button press). */
+  heldSince: z.number().nullable(),
+  /** True when this weight replaced an earlier scale weight because the load changed. */
+  correction: z.boolean(),
+});
+export type ScaleCaptureReading = z.infer<typeof ScaleCaptureReadingSchema>;
+
 export const IntakeViewSchema = z.object({
   intakeId: z.string(),
   state: z.enum(INTAKE_STATES),
@@ -42,6 +55,11 @@ export const IntakeViewSchema = z.object({
       unit: z.enum(MASS_UNITS),
       source: z.enum(['scale', 'manual']),
       manualReason: z.string().nullable(),
+      /**
+       * The scale reading a scale weight came from (absent for a typed weight). The screen compares `mass` with
+       * the live readout (shared/scale/weightAgreement.ts) to warn when they disagree.
+       */
+      reading: ScaleCaptureReadingSchema.optional(),
     })
     .nullable(),
   dims: z

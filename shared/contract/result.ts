@@ -8,6 +8,8 @@ import { ERROR_CODES, type ErrorCode } from './errorCodes.ts';
 export const StationErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** Set when the station logged the failure: the short id of its log line, for support. */
+  logId: z.string().min(1).max(32).optional(),
 });
 export type StationErrorData = z.infer<typeof StationErrorSchema>;
 
@@ -17,8 +19,8 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(code: ErrorCode, message: string, logId?: string): Result<T> {
+  return { ok: false, error: logId === undefined ? { code, message } : { code, message, logId } };
 }
 
 export function resultSchema<T extends z.ZodType>(data: T) {

@@ -9,6 +9,10 @@ export const StationSettingsSchema = z.object({
   operator: z.string().min(1).max(60),
   /** How long a stable, positive weight must hold before it is captured automatically. */
   autoCaptureSettleMs: z.number().int().min(0).max(10_000),
+  /** Below this many grams the platform counts as empty: a parcel must be taken off before the next is weighed. */
+  autoCaptureEmptyBelowG: z.number().int().min(0).max(1000).default(20),
+  /** Settled weights further apart than this many grams are different loads (a new parcel, or a corrected weight). */
+  autoCaptureChangeToleranceG: z.number().int().min(1).max(5000).default(50),
   displayMassUnit: z.enum(['lb', 'kg']),
   displayLengthUnit: z.enum(['in', 'cm']),
   /** How keyboard-wedge scanners are told from typing: prefix, suffix keys, timing (shared/scan/wedgeDetector.ts). */
@@ -21,6 +25,8 @@ export const DEFAULT_SETTINGS: StationSettings = {
   warehouse: 'LAX',
   operator: 'demo',
   autoCaptureSettleMs: 600,
+  autoCaptureEmptyBelowG: 20,
+  autoCaptureChangeToleranceG: 50,
   displayMassUnit: 'lb',
   displayLengthUnit: 'in',
   wedge: DEFAULT_WEDGE_CONFIG,

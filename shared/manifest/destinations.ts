@@ -14,7 +14,8 @@ export const DESTINATION_NAMES: Readonly<Record<Destination, string>> = {
 };
 
 /** Destinations whose customs require a consignee ID (CN resident ID, KR PCCC, TW national ID / EZ WAY). */
-export const ID_REQUIRED_DESTINATIONS: ReadonlySet<string> = new Set(['CN', 'KR', 'TW']);
+export const ID_REQUIRED_COUNTRIES = ['CN', 'KR', 'TW'] as const satisfies readonly Destination[];
+export const ID_REQUIRED_DESTINATIONS: ReadonlySet<string> = new Set(ID_REQUIRED_COUNTRIES);
 
 export const WAREHOUSES = ['LAX', 'CHI'] as const;
 export type Warehouse = (typeof WAREHOUSES)[number];

@@ -1,5 +1,5 @@
 /**
- * A consignee name as a return slip shows it (domain.md §4.2: "consignee name (masked)"): the first letter of each
+ * A consignee name as a return slip shows it (../shared/reference/domain.md §4.2: "consignee name (masked)"): the first letter of each
  * word, then one "*" per remaining letter — "Wang Xiaoming" → "W*** X*******". Enough for a person to match a
  * parcel, not enough to read the name off a slip left on a shelf.
  */

@@ -1,7 +1,7 @@
 /**
- * PROPOSED station-contract entries for printing, for the lead to add to shared/contract (commands.ts,
- * commandNames.ts, events.ts, errorCodes.ts). Each request/response schema is final; the handlers are one line
- * each over PrintQueue (electron/printing/printQueue.ts).
+ * The station-contract entries for printing: the print commands and events, spread into shared/contract
+ * (commands.ts PRINT_COMMANDS, events.ts PRINT_EVENTS). The handlers are one line each over PrintQueue
+ * (electron/printing/printQueue.ts).
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from './documentKinds.ts';

@@ -1,5 +1,5 @@
 /**
- * The return slip for one intake (domain.md §4.2): the decision and every reason in words, the original waybill
+ * The return slip for one intake (../shared/reference/domain.md §4.2): the decision and every reason in words, the original waybill
  * (or inbound tracking) as a barcode, the return reference, the shipper it goes back to, the masked consignee,
  * measured weight and size, station, date and operator.
  *

@@ -1,6 +1,6 @@
 /**
  * The hold shelf's pure rules, with the clock injected (every function takes `now`):
- *   - age buckets (domain.md §4.4): 0–2 days new, 3–7 chase, 8–14 escalate, 15–30 final notice, then expired;
+ *   - age buckets (../shared/reference/domain.md §4.4): 0–2 days new, 3–7 chase, 8–14 escalate, 15–30 final notice, then expired;
  *   - a hold older than `expiryDays` (30 by default; strictly older) turns into a return (HOLD_EXPIRED);
  *   - a hold is released by itself when HQ reports what it waits for: the consignee ID received, duties paid.
  * Ages are whole days (floor) of elapsed milliseconds; expiry compares milliseconds, so exactly 30 days is not
@@ -12,7 +12,7 @@ import type { ManifestEntry } from '../manifest/manifestEntry.ts';
 import type { ReasonDetail } from './reasonDetail.ts';
 import { DEFAULT_DISPLAY_UNITS, reasonText, reasonWords, type DisplayUnits } from './reasonText.ts';
 import type { ReasonCode } from './reasonCodes.ts';
-import { STATUS_REASON_CODES, dutiesReason, idReason } from './statusReasons.ts';
+import { ID_REASON_CODES, STATUS_REASON_CODES, dutiesReason, idReason } from './statusReasons.ts';
 import type { Verdict, VerdictReason } from './verdict.ts';
 
 export const DAY_MS = 86_400_000;
@@ -50,6 +50,14 @@ export function holdExpiresAt(heldAt: number, policy: HoldPolicy = DEFAULT_HOLD_
 
 export function isHoldExpired(heldAt: number, now: number, policy: HoldPolicy = DEFAULT_HOLD_POLICY): boolean {
   return now > holdExpiresAt(heldAt, policy);
+}
+
+/**
+ * The latest whole-millisecond `heldAt` that is expired at `now`: a hold is expired exactly when heldAt ≤ this
+ * (the cutoff a query over stored holds uses, so the store and isHoldExpired never disagree).
+ */
+export function latestExpiredHeldAt(now: number, policy: HoldPolicy = DEFAULT_HOLD_POLICY): number {
+  return now - policy.expiryDays * DAY_MS - 1;
 }
 
 export interface HoldBucket {
@@ -127,9 +135,8 @@ export function applyStatusToHold(
   change: StatusChange,
   units: DisplayUnits = DEFAULT_DISPLAY_UNITS,
 ): StatusChangeOutcome {
-  const idFamily: ReadonlySet<ReasonCode> = new Set(['ID_MISSING', 'ID_INVALID']);
   const replaced = (code: ReasonCode) =>
-    (change.consigneeIdStatus !== undefined && idFamily.has(code)) || (change.dutiesStatus !== undefined && code === 'DUTIES_UNPAID');
+    (change.consigneeIdStatus !== undefined && ID_REASON_CODES.has(code)) || (change.dutiesStatus !== undefined && code === 'DUTIES_UNPAID');
   const kept = reasons.filter((r) => !replaced(r.code));
   const fresh: ReasonDetail[] = [];
   if (change.consigneeIdStatus !== undefined) {
@@ -169,6 +176,14 @@ export function expiredHoldVerdict(reasons: readonly VerdictReason[], heldAt: nu
     ],
     reprice: null,
   };
+}
+
+/**
+ * The verdict of a hold HQ released by itself (the ID received, the duties paid): ACCEPT, relabel and send on. The
+ * parcel's price and its inspection flags stay; the HOLD reasons it waited for are gone.
+ */
+export function releasedHoldVerdict(held: Verdict): Verdict {
+  return { decision: 'ACCEPT', reasons: held.reasons.filter((r) => r.effect === 'FLAG'), reprice: held.reprice };
 }
 
 /** The verdict of a hold a supervisor converts to a return: RETURN, the hold's reasons now returning it. */

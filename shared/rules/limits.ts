@@ -22,7 +22,7 @@ export const LimitsConfigSchema = z.object({
 });
 export type LimitsConfig = z.infer<typeof LimitsConfigSchema>;
 
-/** ECMS's published consumer limits (FAQ 3.1; domain.md §3, §7.1). */
+/** ECMS's published consumer limits (FAQ 3.1; ../shared/reference/domain.md §3, §7.1). */
 export const DEFAULT_LIMITS_CONFIG: LimitsConfig = {
   maxWeight: { value: '44', unit: 'lb' },
   maxSize: { value: '59', unit: 'in' },
@@ -53,7 +53,7 @@ export function resolveLimits(config: LimitsConfig, source: AcceptanceLimits['so
 
 export const DEFAULT_LIMITS: AcceptanceLimits = resolveLimits(DEFAULT_LIMITS_CONFIG, 'default');
 
-/** The three size measures a supervisor sees for every parcel (domain.md §3), in nanometres. */
+/** The three size measures a supervisor sees for every parcel (../shared/reference/domain.md §3), in nanometres. */
 export interface SizeMeasures {
   readonly longestSide: LengthNm;
   readonly threeSideSum: LengthNm;

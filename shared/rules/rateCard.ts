@@ -1,6 +1,6 @@
 /**
  * A rate card: how ECMS prices one destination, versioned with effective dates and delivered by HQ as a reference
- * document (kind "rateCard"). Two tariff shapes (domain.md §2.1): first weight + each additional step, or a full step
+ * document (kind "rateCard"). Two tariff shapes (../shared/reference/domain.md §2.1): first weight + each additional step, or a full step
  * table. Weights in the card are decimal text in the card's weightUnit and must convert exactly; money is integer
  * minor units of the card's currency. HQ validates imports with RateCardSchema; the station validates again on load.
  */

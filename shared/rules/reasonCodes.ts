@@ -1,4 +1,4 @@
-/** Reason codes for verdicts (reference: domain.md §4.1). */
+/** Reason codes for verdicts (reference: ../shared/reference/domain.md §4.1). */
 export const REASON_CODES = [
   'OVERWEIGHT',
   'OVERSIZE',

@@ -5,7 +5,7 @@
 import { DESTINATION_NAMES, type Destination } from '../manifest/destinations.ts';
 import type { LengthUnit } from '../units/length.ts';
 import type { MassUnit } from '../units/mass.ts';
-import type { Decision, Verdict, VerdictReason } from './verdict.ts';
+import { decisionText, type Decision, type Verdict, type VerdictReason } from './verdict.ts';
 import type { ReasonDetail } from './reasonDetail.ts';
 import { lengthFixed, massFixed } from './quantityText.ts';
 import type { SizeRule } from './limits.ts';
@@ -16,16 +16,6 @@ export interface DisplayUnits {
 }
 
 export const DEFAULT_DISPLAY_UNITS: DisplayUnits = { massUnit: 'lb', lengthUnit: 'in' };
-
-const DECISION_TEXT: Readonly<Record<Decision, string>> = {
-  ACCEPT: 'Accept: relabel and send on.',
-  HOLD: 'Hold: put it on the hold shelf.',
-  RETURN: 'Return to sender.',
-};
-
-export function decisionText(decision: Decision): string {
-  return DECISION_TEXT[decision];
-}
 
 const SIZE_RULE_WORDS: Readonly<Record<SizeRule, string>> = {
   longest_side: 'the longest side',

@@ -7,8 +7,11 @@ import type { ManifestEntry } from '../manifest/manifestEntry.ts';
 import type { ReasonDetail } from './reasonDetail.ts';
 import type { ReasonCode } from './reasonCodes.ts';
 
+/** The consignee-ID family: the reasons idReason() gives, recomputed whenever HQ reports the ID status. */
+export const ID_REASON_CODES: ReadonlySet<ReasonCode> = new Set(['ID_MISSING', 'ID_INVALID']);
+
 /** Reason codes HQ can clear by reporting the ID received or the duties paid. */
-export const STATUS_REASON_CODES: ReadonlySet<ReasonCode> = new Set(['ID_MISSING', 'ID_INVALID', 'DUTIES_UNPAID']);
+export const STATUS_REASON_CODES: ReadonlySet<ReasonCode> = new Set([...ID_REASON_CODES, 'DUTIES_UNPAID']);
 
 export function idReason(destination: Destination, status: ManifestEntry['consigneeIdStatus']): ReasonDetail | null {
   if (!ID_REQUIRED_DESTINATIONS.has(destination)) return null;

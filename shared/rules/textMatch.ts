@@ -101,7 +101,7 @@ const SCRIPT_NAMES: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * The writing systems other than Latin in a text, by name (empty for English/Latin text). ECMS requires English
- * declarations, so any of these makes the declaration invalid (domain.md §1.1).
+ * declarations, so any of these makes the declaration invalid (../shared/reference/domain.md §1.1).
  */
 export function nonLatinScripts(text: string): string[] {
   const norm = text.normalize('NFKC');

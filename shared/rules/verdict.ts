@@ -3,12 +3,31 @@
  * Produced by the pure verdict engine in shared/rules and stored with the intake.
  */
 import { z } from 'zod';
+import { CURRENCIES } from './money.ts';
 import { REASON_CODES } from './reasonCodes.ts';
 import { ReasonDetailSchema } from './reasonDetail.ts';
 import { RepriceInputsSchema } from './repriceInputs.ts';
 
 export const DECISIONS = ['ACCEPT', 'HOLD', 'RETURN'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** What each decision tells the worker to do with the parcel: the one wording of a decision, wherever it is shown. */
+const DECISION_WORDS: Readonly<Record<Decision, { readonly word: string; readonly action: string }>> = {
+  ACCEPT: { word: 'Accept', action: 'relabel and send on' },
+  HOLD: { word: 'Hold', action: 'put it on the hold shelf' },
+  RETURN: { word: 'Return', action: 'send it back to the sender' },
+};
+
+/** The decision as a sentence among the verdict's lines: "Accept: relabel and send on." */
+export function decisionText(decision: Decision): string {
+  const w = DECISION_WORDS[decision];
+  return `${w.word}: ${w.action}.`;
+}
+
+/** The decision as the screen's heading: "ACCEPT — relabel and send on". */
+export function decisionHeading(decision: Decision): string {
+  return `${decision} — ${DECISION_WORDS[decision].action}`;
+}
 
 export const VerdictReasonSchema = z.object({
   code: z.enum(REASON_CODES),
@@ -22,7 +41,7 @@ export const VerdictReasonSchema = z.object({
 export type VerdictReason = z.infer<typeof VerdictReasonSchema>;
 
 export const RepriceSchema = z.object({
-  currency: z.string().length(3),
+  currency: z.enum(CURRENCIES),
   estimateMinor: z.number().int(),
   priceMinor: z.number().int(),
   deltaMinor: z.number().int(),

@@ -50,6 +50,11 @@ export interface CaptureGate {
   interrupt(): CaptureGateUpdate;
   /** Forget the latch so the same weight may be captured again (new parcel). */
   rearm(): void;
+  /**
+   * Forget the latch and start the hold again at `now`: a weight already on the platform is captured only once it
+   * has held for the settle time after `now` (a new parcel was scanned: its weight must settle after its scan).
+   */
+  restartHold(now: number): void;
   state(): CaptureGateState;
 }
 
@@ -129,6 +134,10 @@ export function createCaptureGate(options: CaptureGateOptions): CaptureGate {
     },
     rearm() {
       latched = null;
+    },
+    restartHold(now) {
+      latched = null;
+      if (candidate !== null) candidate = { ...candidate, since: Math.max(candidate.since, now) };
     },
     state: () => current,
   };

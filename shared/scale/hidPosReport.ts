@@ -1,5 +1,5 @@
 /**
- * USB HID POS scale input report, usage page 0x8D (hardware.md §2):
+ * USB HID POS scale input report, usage page 0x8D (../shared/reference/hardware.md §2):
  *   [report id 3 (or 4)] status, unit, scaling (signed 8-bit power of ten), weight (unsigned 16-bit little-endian)
  * status 1 fault, 2 stable at zero, 3 in motion, 4 stable, 5 under zero, 6 over weight, 7 calibration needed,
  * 8 re-zero needed; unit 1 mg, 2 g, 3 kg, 11 oz, 12 lb (others are units the station does not weigh in).

@@ -1,5 +1,5 @@
 /**
- * Mettler Toledo 8213/8217 ("Toledo ECR / POS weight-only") replies, hardware.md §1.1:
+ * Mettler Toledo 8213/8217 ("Toledo ECR / POS weight-only") replies, ../shared/reference/hardware.md §1.1:
  *   weight  STX [spaces] digits-with-one-dot [N] CR     (N = net; no unit in the frame: the scale's configured unit)
  *   status  STX ? <status byte> CR                      (bit 0 motion, 1 over capacity, 2 under zero,
  *                                                         3 outside zero-capture range, 4 centre of zero, 5 net,

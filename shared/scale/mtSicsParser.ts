@@ -1,5 +1,5 @@
 /**
- * MT-SICS replies (hardware.md §1.3): ASCII lines ending CR LF, tokens separated by runs of spaces.
+ * MT-SICS replies (../shared/reference/hardware.md §1.3): ASCII lines ending CR LF, tokens separated by runs of spaces.
  *   S S <w> <unit>   stable weight            S D <w> <unit>   dynamic weight (from SI)
  *   S I              not executable now       S + / S -        overload / underload
  *   Z A | Z I | Z + | Z -, ZI S | ZI D …      zero replies      T S <tare> <unit> | T I | T + | T -   tare replies

@@ -1,6 +1,6 @@
 /**
  * NCI "W" protocol replies as spoken by Weigh-Tronix, Avery Weigh-Tronix, Salter Brecknell and many OEMs
- * (hardware.md §1.4). Both frame families are accepted:
+ * (../shared/reference/hardware.md §1.4). Both frame families are accepted:
  *   SCP-01 / NCI standard   LF <weight><unit> CR LF <status> CR ETX       (SCP-02: "S" before the status)
  *   SCP-12 / 3835           LF <p><weight><unit> CR <status> ETX           (p = polarity, no LF/CR around status)
  *   status only             LF [S]<status> CR ETX          unrecognised command   LF ? CR ETX

@@ -1,5 +1,5 @@
 /**
- * NCI status bytes (hardware.md §1.4), bit 0 = LSB; bits 4 and 5 are always 1:
+ * NCI status bytes (../shared/reference/hardware.md §1.4), bit 0 = LSB; bits 4 and 5 are always 1:
  *   byte 1: 0 motion, 1 at zero, 2 RAM error, 3 EEPROM error (bit 6 always 0 → 0x30–0x3F)
  *   byte 2: 0 under capacity, 1 over capacity, 2 ROM error, 3 faulty calibration (bit 6: another byte follows)
  *   byte 3: 0–1 range, 2 net, 3 initial zero error (bit 6: another byte follows)

@@ -1,5 +1,5 @@
 /**
- * Layout of a Toledo Continuous frame (hardware.md §1.2):
+ * Layout of a Toledo Continuous frame (../shared/reference/hardware.md §1.2):
  *   STX SWA SWB SWC <6 digits weight> [<6 digits tare>] CR [checksum]
  * The tare field and the checksum are optional per indicator setup, so the format is part of the scale's settings
  * (and found by the probe). The checksum is the two's complement of the 7-bit sum of every byte from STX to CR.

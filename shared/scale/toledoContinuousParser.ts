@@ -1,5 +1,5 @@
 /**
- * Toledo Continuous output parser (hardware.md §1.2). Status words:
+ * Toledo Continuous output parser (../shared/reference/hardware.md §1.2). Status words:
  *   SWA bits 0–2 decimal point / dummy zeros (0 → XXXX00 … 2 → XXXXXX, 3 → XXXXX.X … 7 → X.XXXXX),
  *       bits 3–4 increment (1 → ×1, 2 → ×2, 3 → ×5), bit 5 = 1
  *   SWB bit 0 net, 1 negative, 2 out of range, 3 motion, 4 kg (else lb), 5 = 1, 6 power-up not zeroed

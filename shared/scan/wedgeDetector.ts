@@ -1,5 +1,5 @@
 /**
- * Keyboard-wedge scan detection as a pure state machine (hardware.md §4.1, barcodes.md §3.4).
+ * Keyboard-wedge scan detection as a pure state machine (../shared/reference/hardware.md §4.1, ../shared/reference/barcodes.md §3.4).
  *
  * A USB scanner in keyboard mode "types" its data much faster than a person. Feed every keydown as a WedgeKey; the
  * machine says whether to swallow or pass that key now, and emits effects:
@@ -9,11 +9,23 @@
  * A burst is a run of printable keys with every gap ≤ maxInterKeyMs. It is a scan when it starts with the configured
  * prefix and has at least minLength data characters, and either ends with a suffix key (Enter by default) or, with
  * completeOnTimeout, simply stops. Anything else in a burst (editing keys, shortcuts, auto-repeat, IME) ends it as
- * typing. Holding a key back costs a typist at most maxInterKeyMs of latency.
+ * typing. Holding a key back costs a typist about maxInterKeyMs of latency (plus one timer turn).
  *
- * Time is whatever monotonic millisecond clock the caller uses (KeyboardEvent.timeStamp / performance.now()).
- * The caller must call `tick(now)` just after `deadline()` so a burst with no suffix is decided without waiting for
- * the next key; a late tick is harmless, since an overdue burst is also decided when the next key arrives.
+ * Every key is held from the first one of a burst; the burst is decided only at its suffix key, at a key that cannot
+ * belong to it, or once the keys have stopped — never part-way through.
+ *
+ * Two clocks, one time base (performance.now()'s origin):
+ *  - key times are when the OS created each key (KeyboardEvent.timeStamp), not when JavaScript handled it. A busy
+ *    event loop delays the handling of a burst's keys, then delivers them all at once, but their timestamps keep the
+ *    scanner's own gaps, so gaps are always measured on key times;
+ *  - handling time (`receivedAt`, and a tick's `now`) is when JavaScript saw a key or ran a timer. A burst ends by
+ *    silence only when no key has been handled for maxInterKeyMs, so keys delivered late but one after another are
+ *    not cut off. A timer that finds that silence may itself have run just after a busy spell, ahead of keys that
+ *    were queued during it, so it decides nothing yet: it marks the silence (`silentSince`), wedgeDeadline() becomes
+ *    "now", and the caller's next timer — a later task, so the queued keys are handled first — confirms it. Any key
+ *    handled in between clears the mark. Keys created after the first check are outside the burst's window anyway.
+ * The caller calls `tickWedge` from a timer just after `wedgeDeadline()`, each call in its own task; an overdue burst
+ * is also decided when the next key arrives.
  */
 import { z } from 'zod';
 
@@ -50,13 +62,24 @@ export interface WedgeKey {
   readonly repeat?: boolean;
   /** KeyboardEvent.isComposing (IME). */
   readonly isComposing?: boolean;
-  /** Milliseconds on a monotonic clock. */
+  /** When the key was created (KeyboardEvent.timeStamp), ms on a monotonic clock. */
   readonly time: number;
+  /** When JavaScript handled it, same clock (performance.now()); omitted: `time`. */
+  readonly receivedAt?: number;
 }
 
 export type WedgeState =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'collecting'; readonly keys: readonly WedgeKey[]; readonly lastTime: number };
+  | {
+      readonly phase: 'collecting';
+      readonly keys: readonly WedgeKey[];
+      /** Creation time of the newest key: gaps between keys are measured on this clock. */
+      readonly lastTime: number;
+      /** Handling time of the newest key: silence (a burst with no suffix ending) is measured on this clock. */
+      readonly lastReceivedAt: number;
+      /** When a tick first found the burst silent; the next tick confirms (null: not yet). */
+      readonly silentSince: number | null;
+    };
 
 export const INITIAL_WEDGE_STATE: WedgeState = { phase: 'idle' };
 
@@ -142,10 +165,15 @@ function settle(keys: readonly WedgeKey[], config: WedgeConfig): WedgeEffect {
   return config.completeOnTimeout && isScan(keys, config) ? scanEffect(keys, config) : { type: 'release', keys };
 }
 
+/** A burst holding `held` and then `newest`. */
+function collecting(held: readonly WedgeKey[], newest: WedgeKey): WedgeState {
+  return { phase: 'collecting', keys: [...held, newest], lastTime: newest.time, lastReceivedAt: newest.receivedAt ?? newest.time, silentSince: null };
+}
+
 function feedIdle(key: WedgeKey, config: WedgeConfig): WedgeFeedResult {
   const c = classifyKey(key, config);
   if (c.kind === 'char' && opensBurst(c.char, config)) {
-    return { state: { phase: 'collecting', keys: [key], lastTime: key.time }, disposition: 'swallow', effects: [] };
+    return { state: collecting([], key), disposition: 'swallow', effects: [] };
   }
   return { state: INITIAL_WEDGE_STATE, disposition: 'pass', effects: [] };
 }
@@ -169,7 +197,7 @@ export function feedWedgeKey(state: WedgeState, key: WedgeKey, config: WedgeConf
         const next = feedIdle(key, config);
         return { ...next, effects: [{ type: 'release', keys }, ...next.effects] };
       }
-      return { state: { phase: 'collecting', keys: [...keys, key], lastTime: key.time }, disposition: 'swallow', effects: [] };
+      return { state: collecting(keys, key), disposition: 'swallow', effects: [] };
     }
     case 'suffix':
       if (isScan(keys, config)) return { state: INITIAL_WEDGE_STATE, disposition: 'swallow', effects: [scanEffect(keys, config)] };
@@ -180,15 +208,18 @@ export function feedWedgeKey(state: WedgeState, key: WedgeKey, config: WedgeConf
 }
 
 /**
- * The end of the current burst's window (null: nothing pending). A gap of more than maxInterKeyMs ends a burst, so
- * call tickWedge at any time after this (e.g. 1 ms after).
+ * The end of the current burst's window on the handling clock (null: nothing pending). A gap of more than maxInterKeyMs
+ * ends a burst, so call tickWedge after this (e.g. 1 ms after; at once if it is already past).
  */
 export function wedgeDeadline(state: WedgeState, config: WedgeConfig): number | null {
-  return state.phase === 'collecting' ? state.lastTime + config.maxInterKeyMs : null;
+  if (state.phase === 'idle') return null;
+  return state.silentSince ?? state.lastReceivedAt + config.maxInterKeyMs;
 }
 
+/** A timer ran at `now` (handling clock): marks a silent burst, or decides one whose silence was already marked. */
 export function tickWedge(state: WedgeState, now: number, config: WedgeConfig): WedgeTickResult {
-  if (state.phase === 'idle' || now - state.lastTime <= config.maxInterKeyMs) return { state, effects: [] };
+  if (state.phase === 'idle' || now - state.lastReceivedAt <= config.maxInterKeyMs) return { state, effects: [] };
+  if (state.silentSince === null) return { state: { ...state, silentSince: now }, effects: [] };
   return { state: INITIAL_WEDGE_STATE, effects: [settle(state.keys, config)] };
 }
 

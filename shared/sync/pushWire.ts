@@ -6,7 +6,7 @@
  *  - the envelope (PushRequestSchema) must parse, or the whole request is refused (400);
  *  - each event is then checked on its own (WireEventSchema); an event that fails is refused FOR GOOD: HQ records
  *    it as rejected, still advances the station's high-water mark past it, and lists it in `rejected`, so one bad
- *    event never blocks the events behind it (sync.md §3 point 5).
+ *    event never blocks the events behind it (../shared/reference/sync.md §3 point 5).
  */
 import { z } from 'zod';
 

@@ -3,7 +3,7 @@
  * (Retry-After is a floor), and never beyond `maxRetryAfterMs` (a server asking for a week is capped, so a station
  * retries within a bounded time whatever HQ says).
  */
-import { fullJitterDelayMs, type BackoffPolicy } from './backoff.ts';
+import { fullJitterDelayMs, type BackoffPolicy } from '../retry/backoff.ts';
 
 export interface RetryDelayInput {
   /** Failures so far in this run of failures (0 for the first retry). */

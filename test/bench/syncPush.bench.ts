@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createSyncService } from '../../electron/sync/createSyncService.ts';
 import { openTestStationDb, writeEvents } from '../integration/sync/stationHarness.ts';
-import { readPendingEvents } from '../../electron/sync/outboxQueries.ts';
+import { readPendingEvents } from '../../electron/db/queries/outbox.ts';
 
 const EVENTS = 100_000;
 const BATCH = Number(process.env["BENCH_BATCH"] ?? 2000);

@@ -24,13 +24,38 @@ describe('layering lint rules', () => {
     ['renderer/ importing a station service', 'renderer-imports-station.ts', 'renderer/intake/bad.ts', 'no-restricted-imports'],
     ['renderer/ importing electron', 'imports-electron.ts', 'renderer/bad.ts', 'no-restricted-imports'],
     ['a station service importing electron', 'imports-electron.ts', 'electron/station/bad.ts', 'no-restricted-imports'],
+    ['a station service importing electron (sync)', 'imports-electron.ts', 'electron/sync/bad.ts', 'no-restricted-imports'],
+    ['electron/main importing the renderer', 'main-imports-renderer.ts', 'electron/main/bad.ts', 'no-restricted-imports'],
+    ['electron/main/modules importing hq/', 'main-imports-hq.ts', 'electron/main/modules/bad.ts', 'no-restricted-imports'],
+    ['the preload importing electron/sync', 'preload-imports-sync.ts', 'electron/preload/bad.ts', 'no-restricted-imports'],
+    ['the preload importing electron/db', 'preload-imports-db.ts', 'electron/preload/bad.ts', 'no-restricted-imports'],
+    ['the preload importing an electron/ folder added later', 'preload-imports-new-folder.ts', 'electron/preload/bad.ts', 'no-restricted-imports'],
+    ['the preload importing the renderer', 'renderer-imports-station.ts', 'electron/preload/bad.ts', 'no-restricted-imports'],
+    ['renderer/ importing a shared module that is not on its list', 'renderer-imports-shared-internal.ts', 'renderer/intake/bad.ts', 'no-restricted-imports'],
+    ['renderer/ importing shared/barcode', 'renderer-imports-shared-barcode.ts', 'renderer/scan/bad.tsx', 'no-restricted-imports'],
     ['hq/ importing the station', 'hq-imports-station.ts', 'hq/bad.ts', 'no-restricted-imports'],
+    ['hq/ importing the renderer', 'hq-imports-renderer.ts', 'hq/bad.ts', 'no-restricted-imports'],
+    ['hq/ importing electron', 'imports-electron.ts', 'hq/cli/bad.ts', 'no-restricted-imports'],
   ])('fails on %s', async (_what, file, filePath, rule) => {
     expect(await ruleIds(fixture(file), filePath)).toContain(rule);
   });
 
-  it('lets electron/main import electron and shared/ import zod', async () => {
-    expect(await ruleIds(fixture('imports-electron.ts'), 'electron/main/ok.ts')).toEqual([]);
-    expect(await ruleIds(fixture('shared-clean.ts'), 'shared/units/ok.ts')).toEqual([]);
+  it('keeps SQL in electron/db/: .prepare/.exec/.pragma fail elsewhere in electron/, a query module call and a regex .exec pass', async () => {
+    const sqlOutsideDb = await ruleIds(fixture('electron-runs-sql.ts'), 'electron/holds/bad.ts');
+    expect(sqlOutsideDb.filter((id) => id === 'no-restricted-syntax')).toHaveLength(3);
+    expect(await ruleIds(fixture('electron-runs-sql.ts'), 'electron/cli/commands/bad.ts')).toContain('no-restricted-syntax');
+    expect(await ruleIds(fixture('electron-runs-sql.ts'), 'electron/db/queries/ok.ts')).toEqual([]);
+    expect(await ruleIds(fixture('electron-uses-query-module.ts'), 'electron/station/ok.ts')).toEqual([]);
+    expect(await ruleIds("it.only('x', () => {});\n", 'electron/station/focused.ts')).toContain('no-restricted-syntax');
+  });
+
+  it.each([
+    ['electron/main importing electron', 'imports-electron.ts', 'electron/main/ok.ts'],
+    ['shared/ importing zod', 'shared-clean.ts', 'shared/units/ok.ts'],
+    ['the preload importing electron and shared/contract', 'preload-clean.ts', 'electron/preload/ok.ts'],
+    ['renderer/ importing the contract, limits, the intake machine, money, units and the wedge detector', 'renderer-clean.ts', 'renderer/intake/ok.tsx'],
+    ['hq/ importing zod and shared/sync', 'hq-clean.ts', 'hq/ok.ts'],
+  ])('passes %s', async (_what, file, filePath) => {
+    expect(await ruleIds(fixture(file), filePath)).toEqual([]);
   });
 });

@@ -27,8 +27,9 @@ export interface StationProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startStationProcess(args: string[], env: Record<string, string> = {}): Promise<StationProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'electron/host/runBrowserStation.ts'), ...args], {
+/** `script`: the process to run, relative to the repo (default: the browser-mode station). */
+export async function startStationProcess(args: string[], env: Record<string, string> = {}, script = 'electron/host/runBrowserStation.ts'): Promise<StationProcess> {
+  const child = spawn(process.execPath, [path.join(root, script), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

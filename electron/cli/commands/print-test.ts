@@ -9,6 +9,7 @@ import { WAREHOUSES } from '../../../shared/manifest/destinations.ts';
 import { parsePrinterSpec } from '../../printing/printerSpec.ts';
 import { sendTestLabel } from '../../printing/testLabel.ts';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 
 const USAGE = 'print-test <tcp://HOST[:PORT] | HOST:PORT | /dev/… | cups:QUEUE> [--dpi 203|300] [--status]';
 
@@ -21,23 +22,21 @@ const ArgsSchema = z.strictObject({
   operator: z.string().min(1).max(60).default(process.env['ECMS_OPERATOR'] ?? 'support'),
 });
 
+const OPTIONS = {
+  dpi: { type: 'string' },
+  status: { type: 'boolean' },
+  'station-id': { type: 'string' },
+  warehouse: { type: 'string' },
+  operator: { type: 'string' },
+} as const;
+
 function parseArgs(args: readonly string[]): Record<string, string> | string {
-  const [printer, ...rest] = args;
-  if (printer === undefined || printer.startsWith('--')) return 'say which printer';
-  const out: Record<string, string> = { printer };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? '';
-    if (arg === '--status') {
-      out['status'] = 'true';
-      continue;
-    }
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m || m[1] === undefined) return `unexpected argument "${arg}"`;
-    const value = m[2] ?? rest[++i];
-    if (value === undefined) return `--${m[1]} needs a value`;
-    out[m[1]] = value;
-  }
-  return out;
+  const read = readCommandLine(args, OPTIONS, { maxPositionals: 1 });
+  if (!read.ok) return read.message;
+  const [printer] = read.positionals;
+  if (printer === undefined) return 'say which printer';
+  const { status, ...rest } = read.values;
+  return { printer, ...rest, ...(status === true ? { status: 'true' } : {}) };
 }
 
 function fail(io: CliIo, code: number, error: { code: string; message: string }): number {

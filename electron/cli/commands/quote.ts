@@ -16,6 +16,7 @@ import { buildRuleContext } from '../../../shared/rules/ruleContext.ts';
 import { parseDimensionsText, type LengthUnit } from '../../../shared/units/length.ts';
 import { parseMassText } from '../../../shared/units/mass.ts';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 import { SAMPLE_REFERENCE_DIR, readReferenceFiles } from '../../rules/referenceFiles.ts';
 
 const USAGE = 'quote --dest CN --weight 3.2lb [--dims 12x10x8in] [--warehouse LAX] [--at ISO-time] [--reference dir|file]';
@@ -31,23 +32,14 @@ const ArgsSchema = z
   })
   .strict();
 
-function parseFlags(args: readonly string[]): Record<string, string> | string {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i] ?? '';
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(flag);
-    if (!m || m[1] === undefined) return `unexpected argument "${flag}"`;
-    let value = m[2];
-    if (value === undefined) {
-      value = args[i + 1];
-      i++;
-    }
-    if (value === undefined) return `--${m[1]} needs a value`;
-    if (Object.hasOwn(out, m[1])) return `--${m[1]} given twice`;
-    out[m[1]] = value;
-  }
-  return out;
-}
+const OPTIONS = {
+  dest: { type: 'string' },
+  weight: { type: 'string' },
+  dims: { type: 'string' },
+  warehouse: { type: 'string' },
+  at: { type: 'string' },
+  reference: { type: 'string' },
+} as const;
 
 function usageError(io: CliIo, message: string): number {
   io.err(JSON.stringify({ error: { code: 'BAD_USAGE', message }, usage: `npm run cli -- ${USAGE}` }));
@@ -83,9 +75,9 @@ const quote: CliCommand = {
   usage: USAGE,
   summary: 'Limit checks, billable weight, price and rule trace for one parcel (JSON)',
   async run(args, io) {
-    const flags = parseFlags(args);
-    if (typeof flags === 'string') return usageError(io, flags);
-    const parsedArgs = ArgsSchema.safeParse(flags);
+    const flags = readCommandLine(args, OPTIONS);
+    if (!flags.ok) return usageError(io, flags.message);
+    const parsedArgs = ArgsSchema.safeParse(flags.values);
     if (!parsedArgs.success) {
       const issue = parsedArgs.error.issues[0];
       return usageError(io, `${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}`);

@@ -3,6 +3,7 @@
  * PTY scale simulators and USB HID POS scales — the candidates for the station's scale.
  */
 import type { CliCommand } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 import { describeIdentity } from '../../../shared/scale/scaleSettings.ts';
 import { listScaleCandidates } from '../../devices/scale/scaleCandidates.ts';
 
@@ -11,12 +12,12 @@ const command: CliCommand = {
   usage: 'scale-list [--no-sim]',
   summary: 'List serial ports and USB HID scales that could be the scale',
   async run(args, io) {
-    const unknown = args.filter((a) => a !== '--no-sim');
-    if (unknown.length > 0) {
-      io.err(`Unknown argument: ${unknown.join(' ')}`);
+    const read = readCommandLine(args, { 'no-sim': { type: 'boolean' } });
+    if (!read.ok) {
+      io.err(`${read.message}. Usage: npm run cli -- ${command.usage}`);
       return 2;
     }
-    const found = await listScaleCandidates({ includeSimulators: !args.includes('--no-sim') });
+    const found = await listScaleCandidates({ includeSimulators: read.values['no-sim'] !== true });
     io.out('Serial ports:');
     if (found.serial.length === 0) io.out('  (none)');
     for (const c of found.serial) {

@@ -4,6 +4,7 @@
  * Ctrl-C). Exit code 1 when no scale protocol is recognised.
  */
 import type { CliCommand, CliIo } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 import { formatLineSettings, parseLineSettings, type LineSettings } from '../../../shared/scale/lineSettings.ts';
 import type { ScaleParseEvent } from '../../../shared/scale/scaleParseEvent.ts';
 import { describeProtocolConfig, type SerialProtocolConfig } from '../../../shared/scale/serialProtocolConfig.ts';
@@ -22,24 +23,15 @@ interface ProbeArgs {
 }
 
 function parseArgs(args: readonly string[]): ProbeArgs | string {
-  let path: string | null = null;
-  let line: LineSettings | null = null;
-  let seconds = 10;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--line') {
-      line = parseLineSettings(args[(i += 1)] ?? '');
-      if (!line) return 'bad --line, expected e.g. "9600 7E1"';
-    } else if (arg === '--seconds') {
-      seconds = Number(args[(i += 1)]);
-      if (!Number.isInteger(seconds) || seconds < 0) return 'bad --seconds, expected a whole number ≥ 0';
-    } else if (path === null && !arg.startsWith('--')) {
-      path = arg;
-    } else {
-      return `unexpected argument: ${arg}`;
-    }
-  }
-  return path === null ? 'missing <port>' : { path, line, seconds };
+  const read = readCommandLine(args, { line: { type: 'string' }, seconds: { type: 'string' } }, { maxPositionals: 1 });
+  if (!read.ok) return read.message;
+  const [path] = read.positionals;
+  if (path === undefined) return 'missing <port>';
+  const line = read.values.line === undefined ? null : parseLineSettings(read.values.line);
+  if (read.values.line !== undefined && !line) return 'bad --line, expected e.g. "9600 7E1"';
+  const seconds = read.values.seconds === undefined ? 10 : Number(read.values.seconds);
+  if (!Number.isInteger(seconds) || seconds < 0) return 'bad --seconds, expected a whole number ≥ 0';
+  return { path, line, seconds };
 }
 
 export function describeEvent(event: ScaleParseEvent): string {

@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 import { NCI_SHAPES, type NciShape } from '../../../shared/scale/nciEncoder.ts';
 import { describeSimulatorProtocol, type SimulatorProtocol } from '../../../shared/scale/simulation/simulatorProtocol.ts';
 import { MASS_UNITS, parseMassText, type MassUnit } from '../../../shared/units/mass.ts';
@@ -19,32 +20,27 @@ interface SimArgs {
   readonly split: boolean;
 }
 
+const OPTIONS = {
+  shape: { type: 'string' },
+  unit: { type: 'string' },
+  'no-tare': { type: 'boolean' },
+  'no-checksum': { type: 'boolean' },
+  split: { type: 'boolean' },
+} as const;
+
 function parseArgs(args: readonly string[]): SimArgs | string {
-  const [name, ...rest] = args;
+  const read = readCommandLine(args, OPTIONS, { maxPositionals: 1 });
+  if (!read.ok) return read.message;
+  const [name] = read.positionals;
   if (!PROTOCOLS.includes(name as (typeof PROTOCOLS)[number])) return `protocol must be one of ${PROTOCOLS.join(', ')}`;
-  let shape: NciShape = 'scp01';
-  let unit: MassUnit | 'lb-oz' = 'lb';
-  let tareField = true;
-  let checksum = true;
-  let split = false;
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i];
-    if (arg === '--shape') {
-      const value = rest[(i += 1)];
-      if (!NCI_SHAPES.includes(value as NciShape)) return `--shape must be one of ${NCI_SHAPES.join(', ')}`;
-      shape = value as NciShape;
-    } else if (arg === '--unit') {
-      const value = rest[(i += 1)];
-      if (value !== 'lb-oz' && !MASS_UNITS.includes(value as MassUnit)) return '--unit must be lb, kg, oz, g or lb-oz';
-      unit = value as MassUnit | 'lb-oz';
-    } else if (arg === '--no-tare') tareField = false;
-    else if (arg === '--no-checksum') checksum = false;
-    else if (arg === '--split') split = true;
-    else return `unexpected argument: ${arg}`;
-  }
+  const { shape = 'scp01', unit = 'lb' } = read.values;
+  if (!NCI_SHAPES.includes(shape as NciShape)) return `--shape must be one of ${NCI_SHAPES.join(', ')}`;
+  if (unit !== 'lb-oz' && !MASS_UNITS.includes(unit as MassUnit)) return '--unit must be lb, kg, oz, g or lb-oz';
+  const tareField = read.values['no-tare'] !== true;
+  const checksum = read.values['no-checksum'] !== true;
   const protocol: SimulatorProtocol =
-    name === 'nci' ? { protocol: 'nci', shape } : name === 'toledo-continuous' ? { protocol: 'toledo-continuous', tareField, checksum } : { protocol: name as 'mettler-8213' | 'mt-sics' };
-  return { protocol, unit, split };
+    name === 'nci' ? { protocol: 'nci', shape: shape as NciShape } : name === 'toledo-continuous' ? { protocol: 'toledo-continuous', tareField, checksum } : { protocol: name as 'mettler-8213' | 'mt-sics' };
+  return { protocol, unit: unit as MassUnit | 'lb-oz', split: read.values.split === true };
 }
 
 /** Keeps the registry entry in step with the simulator's current pty (withdrawn while unplugged). */

@@ -14,6 +14,7 @@ import type { PrintOutcome } from '../../../shared/printing/printErrors.ts';
 import { renderDocument, type RenderRequest } from '../../printing/renderDocument.ts';
 import { demoParcel, storedParcel } from '../../printing/slipParcel.ts';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
+import { readCommandLine } from '../commandLine.ts';
 
 const USAGE = 'slip <relabel|return> --waybill NUMBER --format <pdf|zpl|html> --out FILE [--dpi 203|300] [--data-dir DIR]';
 
@@ -28,19 +29,22 @@ const ArgsSchema = z.strictObject({
   operator: z.string().min(1).max(60).default('support'),
 });
 
+const OPTIONS = {
+  waybill: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  dpi: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'station-id': { type: 'string' },
+  operator: { type: 'string' },
+} as const;
+
 function parseArgs(args: readonly string[]): Record<string, string> | string {
-  const [document, ...rest] = args;
-  if (document === undefined || document.startsWith('--')) return 'say which document: relabel or return';
-  const out: Record<string, string> = { document };
-  for (let i = 0; i < rest.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(rest[i] ?? '');
-    if (!m || m[1] === undefined) return `unexpected argument "${rest[i] ?? ''}"`;
-    const value = m[2] ?? rest[++i];
-    if (value === undefined) return `--${m[1]} needs a value`;
-    if (Object.hasOwn(out, m[1])) return `--${m[1]} given twice`;
-    out[m[1]] = value;
-  }
-  return out;
+  const read = readCommandLine(args, OPTIONS, { maxPositionals: 1 });
+  if (!read.ok) return read.message;
+  const [document] = read.positionals;
+  if (document === undefined) return 'say which document: relabel or return';
+  return { document, ...read.values };
 }
 
 function fail(io: CliIo, code: number, error: { code: string; message: string }): number {

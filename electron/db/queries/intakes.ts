@@ -8,6 +8,7 @@ import { VerdictSchema, type Verdict } from '../../../shared/rules/verdict.ts';
 import type { MassUnit } from '../../../shared/units/mass.ts';
 import type { LengthUnit } from '../../../shared/units/length.ts';
 import { getManifest } from './manifests.ts';
+import { scaleReadingField } from './weightReadings.ts';
 
 export interface IntakeRow {
   intake_id: string;
@@ -50,6 +51,10 @@ export function saveIntake(db: Database, row: IntakeRow): void {
   db.prepare(`UPDATE intakes SET ${sets} WHERE intake_id = @intake_id`).run(row);
 }
 
+export function intakeExists(db: Database, intakeId: string): boolean {
+  return db.prepare('SELECT 1 FROM intakes WHERE intake_id = ?').get(intakeId) !== undefined;
+}
+
 export function getIntakeRow(db: Database, intakeId: string): IntakeRow | null {
   return (db.prepare('SELECT * FROM intakes WHERE intake_id = ?').get(intakeId) as IntakeRow | undefined) ?? null;
 }
@@ -87,7 +92,7 @@ export function setIntakeVerdict(db: Database, intakeId: string, verdict: Verdic
   db.prepare('UPDATE intakes SET decision = ?, verdict_json = ?, updated_at = ? WHERE intake_id = ?').run(verdict.decision, JSON.stringify(verdict), at, intakeId);
 }
 
-function verdictOf(row: IntakeRow): Verdict | null {
+export function verdictOf(row: IntakeRow): Verdict | null {
   return row.verdict_json === null ? null : VerdictSchema.parse(JSON.parse(row.verdict_json));
 }
 
@@ -113,7 +118,7 @@ export function toIntakeView(db: Database, row: IntakeRow, repeatScan = false): 
     weight:
       row.mass_q === null || row.mass_source === null || row.mass_unit === null
         ? null
-        : { mass: row.mass_q, unit: row.mass_unit, source: row.mass_source, manualReason: row.manual_reason },
+        : { mass: row.mass_q, unit: row.mass_unit, source: row.mass_source, manualReason: row.manual_reason, ...scaleReadingField(db, row) },
     dims:
       row.length_nm === null || row.width_nm === null || row.height_nm === null || row.dims_unit === null
         ? null

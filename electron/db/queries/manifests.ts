@@ -1,45 +1,106 @@
 /**
- * Pre-alert manifests on the station: lookup by ECMS waybill or by any inbound tracking number, and upsert.
+ * SQL for the pre-alert manifests on the station (manifests and its tracking-number index manifest_tracking,
+ * migration 0020): lookup by ECMS waybill or by any inbound tracking number, the one upsert (used by the demo seed,
+ * the tests and the sync pull), a status update, and the reset. Stored entries are validated with
+ * ManifestEntrySchema when read. Statements are prepared once per database handle.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { ManifestEntrySchema, type ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { StationError } from '../../station/stationError.ts';
 
-function parseEntry(json: string, waybill: string): ManifestEntry {
-  const parsed = ManifestEntrySchema.safeParse(JSON.parse(json));
-  if (!parsed.success) {
-    throw new StationError('STORAGE_FAILED', `The stored manifest for ${waybill} is damaged (${parsed.error.issues[0]?.message ?? 'invalid'}); re-pull manifests from HQ.`);
+interface Statements {
+  find: Statement<[{ code: string }]>;
+  get: Statement<[string]>;
+  upsert: Statement<[string, string, string, string, number]>;
+  setEntry: Statement<[string, number, string]>;
+  clearTracking: Statement<[string]>;
+  addTracking: Statement<[string, string]>;
+}
+const cache = new WeakMap<Database, Statements>();
+
+function statements(db: Database): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      find: db.prepare(
+        `SELECT waybill, entry_json FROM manifests WHERE waybill = @code
+         UNION ALL
+         SELECT m.waybill, m.entry_json FROM manifest_tracking t JOIN manifests m ON m.waybill = t.waybill WHERE t.tracking = @code
+         LIMIT 1`,
+      ),
+      get: db.prepare('SELECT entry_json FROM manifests WHERE waybill = ?'),
+      upsert: db.prepare(
+        `INSERT INTO manifests (waybill, warehouse, destination, entry_json, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (waybill) DO UPDATE SET warehouse = excluded.warehouse, destination = excluded.destination,
+           entry_json = excluded.entry_json, updated_at = excluded.updated_at`,
+      ),
+      setEntry: db.prepare('UPDATE manifests SET entry_json = ?, updated_at = ? WHERE waybill = ?'),
+      clearTracking: db.prepare('DELETE FROM manifest_tracking WHERE waybill = ?'),
+      addTracking: db.prepare('INSERT OR IGNORE INTO manifest_tracking (tracking, waybill) VALUES (?, ?)'),
+    };
+    cache.set(db, s);
   }
-  return parsed.data;
+  return s;
+}
+
+/** A stored manifest as read back: absent, a valid entry, or a row that is not a valid entry (and why). */
+export type StoredManifest =
+  | { readonly state: 'absent' }
+  | { readonly state: 'valid'; readonly entry: ManifestEntry }
+  | { readonly state: 'damaged'; readonly reason: string };
+
+function checkStored(json: string): StoredManifest {
+  let body: unknown;
+  try {
+    body = JSON.parse(json) as unknown;
+  } catch {
+    return { state: 'damaged', reason: 'not readable JSON' };
+  }
+  const parsed = ManifestEntrySchema.safeParse(body);
+  return parsed.success ? { state: 'valid', entry: parsed.data } : { state: 'damaged', reason: parsed.error.issues[0]?.message ?? 'invalid' };
+}
+
+function entryOrThrow(json: string, waybill: string): ManifestEntry {
+  const stored = checkStored(json);
+  if (stored.state !== 'valid') {
+    throw new StationError('STORAGE_FAILED', `The stored manifest for ${waybill} is damaged (${stored.state === 'damaged' ? stored.reason : 'missing'}); re-pull manifests from HQ.`);
+  }
+  return stored.entry;
 }
 
 export function findManifest(db: Database, trackingOrWaybill: string): ManifestEntry | null {
-  const row = db
-    .prepare(
-      `SELECT waybill, entry_json FROM manifests WHERE waybill = @code
-       UNION ALL
-       SELECT m.waybill, m.entry_json FROM manifest_tracking t JOIN manifests m ON m.waybill = t.waybill WHERE t.tracking = @code
-       LIMIT 1`,
-    )
-    .get({ code: trackingOrWaybill }) as { waybill: string; entry_json: string } | undefined;
-  return row ? parseEntry(row.entry_json, row.waybill) : null;
+  const row = statements(db).find.get({ code: trackingOrWaybill }) as { waybill: string; entry_json: string } | undefined;
+  return row ? entryOrThrow(row.entry_json, row.waybill) : null;
 }
 
 export function getManifest(db: Database, waybill: string): ManifestEntry | null {
-  const row = db.prepare('SELECT entry_json FROM manifests WHERE waybill = ?').get(waybill) as { entry_json: string } | undefined;
-  return row ? parseEntry(row.entry_json, waybill) : null;
+  const row = statements(db).get.get(waybill) as { entry_json: string } | undefined;
+  return row ? entryOrThrow(row.entry_json, waybill) : null;
+}
+
+/** The stored manifest of a waybill without throwing: the sync pull decides what a damaged row means. */
+export function readStoredManifest(db: Database, waybill: string): StoredManifest {
+  const row = statements(db).get.get(waybill) as { entry_json: string } | undefined;
+  return row ? checkStored(row.entry_json) : { state: 'absent' };
 }
 
 /** Inserts or replaces one manifest and its tracking index. Call inside a transaction for batches. */
 export function upsertManifest(db: Database, entry: ManifestEntry, at: number): void {
-  db.prepare(
-    `INSERT INTO manifests (waybill, warehouse, destination, entry_json, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (waybill) DO UPDATE SET warehouse = excluded.warehouse, destination = excluded.destination,
-       entry_json = excluded.entry_json, updated_at = excluded.updated_at`,
-  ).run(entry.waybill, entry.warehouse, entry.destination, JSON.stringify(entry), at);
-  db.prepare('DELETE FROM manifest_tracking WHERE waybill = ?').run(entry.waybill);
-  const insert = db.prepare('INSERT OR IGNORE INTO manifest_tracking (tracking, waybill) VALUES (?, ?)');
-  for (const tracking of entry.inboundTracking) insert.run(tracking, entry.waybill);
+  const s = statements(db);
+  s.upsert.run(entry.waybill, entry.warehouse, entry.destination, JSON.stringify(entry), at);
+  s.clearTracking.run(entry.waybill);
+  for (const tracking of entry.inboundTracking) s.addTracking.run(tracking, entry.waybill);
+}
+
+/** Rewrites a stored entry whose waybill, warehouse, destination and tracking numbers are unchanged (a status update). */
+export function updateManifestEntry(db: Database, entry: ManifestEntry, at: number): void {
+  statements(db).setEntry.run(JSON.stringify(entry), at, entry.waybill);
+}
+
+/** Drops every manifest and its tracking index. Call inside a transaction. */
+export function deleteAllManifests(db: Database): void {
+  db.prepare('DELETE FROM manifest_tracking').run();
+  db.prepare('DELETE FROM manifests').run();
 }
 
 export function countManifests(db: Database): number {

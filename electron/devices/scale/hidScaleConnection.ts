@@ -1,7 +1,7 @@
 /**
  * A USB HID POS scale (Dymo, Stamps.com, Mettler Toledo PS in HID mode, Fairbanks Ultegra …) kept connected through
  * node-hid: found by vendor/product (and serial when saved) on usage page 0x8D, reopened within `rescanMs` after an
- * unplug. The first report after opening is discarded (scales send a stale one, hardware.md §2). HID scales report
+ * unplug. The first report after opening is discarded (scales send a stale one, ../shared/reference/hardware.md §2). HID scales report
  * on their own, so there is no polling and no no-answer watchdog: open = connected.
  */
 import { createHidPosParser } from '../../../shared/scale/hidPosReport.ts';

@@ -4,7 +4,7 @@
  *   connected → (port closed/unplugged) → disconnected, rescanning every `rescanMs` → … → connected again
  *   open but no valid frame for `noAnswerMs` → error/noAnswer (keeps polling); silent for twice that → the port is
  *   closed and reopened quietly (status stays noAnswer), because a dead handle whose unplug was never reported
- *   (serialport on Windows, hardware.md §5) would otherwise never recover.
+ *   (serialport on Windows, ../shared/reference/hardware.md §5) would otherwise never recover.
  * With the default 500 ms rescan a replugged scale is back well within 2 s (listing + open + one poll).
  */
 import { formatLineSettings, type LineSettings } from '../../../shared/scale/lineSettings.ts';

@@ -1,7 +1,7 @@
 /**
  * Frames a serial scanner's byte stream into scans: a scan ends at CR, LF or CR LF (empty lines are ignored).
  * Bytes map 1:1 to characters (latin1), so GS (0x1D) separators and AIM prefixes reach the classifier unchanged.
- * Chunks may split a scan anywhere (hardware.md §7: "never assume one read = one frame").
+ * Chunks may split a scan anywhere (../shared/reference/hardware.md §7: "never assume one read = one frame").
  */
 export type FramedScan = { readonly type: 'scan'; readonly text: string } | { readonly type: 'overflow'; readonly droppedBytes: number };
 

@@ -1,6 +1,6 @@
 /**
  * A scanner in serial mode (RS-232, or USB CDC "COM port" emulation): one scan per CR / CR LF terminated line
- * (hardware.md §4.2). Narrow interface: onScan, onStatus, status, stop.
+ * (../shared/reference/hardware.md §4.2). Narrow interface: onScan, onStatus, status, stop.
  *
  * The port is found like a scale's (USB identity or path), opened with the scale's serial link (which flushes stale
  * input), and reopened every `reconnectMs` while missing or after it is lost (serialport has no auto-reconnect).

@@ -6,7 +6,7 @@ import { allowPermission, lockDownContents } from '../lockdown.ts';
 export const securityLockdown: AppModule = {
   name: 'security-lockdown',
   enable(ctx) {
-    const log = (line: string) => process.stderr.write(`[security] ${line}\n`);
+    const log = (line: string) => ctx.logger.warn({ part: 'security' }, line);
     ctx.app.on('web-contents-created', (_event, contents) => lockDownContents(contents, ctx.appOrigin, log));
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
       const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];

@@ -1,7 +1,7 @@
 /**
  * The station's SystemPrinter port implemented with Electron's silent printing: the job's HTML page (one 4×6 in
  * page) is loaded into a hidden, sandboxed window with JavaScript off and printed with webContents.print — always
- * with an explicit deviceName and pageSize in microns and no margins (electron.md §6: without pageSize Electron
+ * with an explicit deviceName and pageSize in microns and no margins (../shared/reference/electron.md §6: without pageSize Electron
  * prints A4 since v25; the system name, not the display name, is the device name).
  *
  * A printer name the system does not list is refused up front (PRINTER_REJECTED): with silent printing a wrong

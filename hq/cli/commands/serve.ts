@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openHqDb } from '../../db/openHqDb.ts';
 import type { HqDb } from '../../db/hqDb.ts';
 import { buildHqServer, listenHq } from '../../server/buildHqServer.ts';
+import { hqLogSettings, installHqFatalHandlers, openHqLog } from '../../server/hqLogger.ts';
 import { createStationToken, verifyStationToken } from '../../auth/stationTokens.ts';
 import { HqError } from '../../hqError.ts';
 import { describeTarget, resolveHqSettings } from '../hqSettings.ts';
@@ -49,7 +50,8 @@ export async function serveCommand(flags: Record<string, string | boolean | stri
     if (!stationId || !warehouse) throw new CliUsageError('--ensure-station takes STATION:WAREHOUSE, e.g. LAX-DEMO-1:LAX');
     ensureStation = { stationId, warehouse };
   }
-  const level = typeof flags['log-level'] === 'string' ? flags['log-level'] : 'warn';
+  const log = await openHqLog(hqLogSettings(flags, process.env, settings.db, process.stderr.isTTY));
+  installHqFatalHandlers(log);
 
   const db = await openHqDb(settings.db);
   let hq;
@@ -76,11 +78,14 @@ export async function serveCommand(flags: Record<string, string | boolean | stri
       const r = await ensureStationToken(db, ensureStation.stationId, ensureStation.warehouse, path.resolve(tokenFile));
       process.stderr.write(`station ${ensureStation.stationId}: token ${r.created ? 'issued' : 'reused'} in ${path.resolve(tokenFile)}\n`);
     }
-    hq = await listenHq(buildHqServer({ db, logger: { level } }), settings.host, settings.port);
+    hq = await listenHq(buildHqServer({ db, loggerInstance: log.logger }), settings.host, settings.port);
   } catch (err) {
+    log.logger.fatal({ err }, 'HQ could not start');
     await db.close();
+    await log.close();
     throw err;
   }
+  log.logger.warn({ url: hq.url, database: describeTarget(settings.db), logFile: log.file() }, 'HQ listening');
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: hq.url, database: describeTarget(settings.db) })}\n`);
   const running = hq;
   await new Promise<void>((resolve) => {
@@ -91,6 +96,7 @@ export async function serveCommand(flags: Record<string, string | boolean | stri
       void running
         .close()
         .then(() => db.close())
+        .then(() => log.close())
         .finally(resolve);
     };
     process.once('SIGINT', stop);

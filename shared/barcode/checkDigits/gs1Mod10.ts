@@ -1,6 +1,6 @@
 /**
  * GS1 mod 10 (GTIN, SSCC, USPS IMpb PIC, FedEx Ground): from the rightmost body digit leftwards, weights 3, 1, 3, 1 …;
- * check = (10 − sum mod 10) mod 10 (barcodes.md §1.2, §1.4). Detects every single-digit substitution.
+ * check = (10 − sum mod 10) mod 10 (../shared/reference/barcodes.md §1.2, §1.4). Detects every single-digit substitution.
  */
 import { digitAt, isDigits } from './digits.ts';
 

@@ -1,5 +1,5 @@
 /**
- * ISO 7064 MOD 11-2 (PRC resident ID, barcodes.md §6.1): weights 2^(n−i) mod 11 for positions 1…17
+ * ISO 7064 MOD 11-2 (PRC resident ID, ../shared/reference/barcodes.md §6.1): weights 2^(n−i) mod 11 for positions 1…17
  * (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2); R = S mod 11 maps to "1 0 X 9 8 7 6 5 4 3 2".
  * A pure system: detects every single substitution.
  */

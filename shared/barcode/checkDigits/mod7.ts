@@ -1,5 +1,5 @@
 /**
- * DHL Express waybill (barcodes.md §1.7): check digit = (numeric value of the preceding digits) mod 7.
+ * DHL Express waybill (../shared/reference/barcodes.md §1.7): check digit = (numeric value of the preceding digits) mod 7.
  * A body digit changed by ±7 (0↔7, 1↔8, 2↔9) is not detected.
  */
 import { digitAt } from './digits.ts';

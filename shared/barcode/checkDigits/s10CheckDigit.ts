@@ -1,5 +1,5 @@
 /**
- * UPU S10 check digit (barcodes.md §1.5): weights 8, 6, 4, 2, 3, 5, 9, 7 on the 8 serial digits; C = 11 − (S mod 11);
+ * UPU S10 check digit (../shared/reference/barcodes.md §1.5): weights 8, 6, 4, 2, 3, 5, 9, 7 on the 8 serial digits; C = 11 − (S mod 11);
  * 10 → 0, 11 → 5. Remainders 0 and 6 both give 5, so a substitution moving the remainder between them is not detected.
  */
 import { digitAt } from './digits.ts';

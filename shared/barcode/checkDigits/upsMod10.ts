@@ -1,5 +1,5 @@
 /**
- * UPS 1Z check digit (barcodes.md §1.3): over the 15 characters between "1Z" and the check digit, letters become
+ * UPS 1Z check digit (../shared/reference/barcodes.md §1.3): over the 15 characters between "1Z" and the check digit, letters become
  * (ASCII − 63) mod 10; odd positions (1st, 3rd … from the left) count once, even positions twice;
  * check = (10 − sum mod 10) mod 10.
  * Not detected: a character replaced by one with the same mapped value (e.g. A ↔ K ↔ U ↔ 2), and at even positions

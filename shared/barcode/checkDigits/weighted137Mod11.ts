@@ -1,5 +1,5 @@
 /**
- * FedEx Express mod 11 (barcodes.md §1.4): from the rightmost body digit leftwards, weights 1, 3, 7, 1, 3, 7 …;
+ * FedEx Express mod 11 (../shared/reference/barcodes.md §1.4): from the rightmost body digit leftwards, weights 1, 3, 7, 1, 3, 7 …;
  * check = (sum mod 11) mod 10. Remainders 0 and 10 share check digit 0, so a substitution that moves the remainder
  * between 0 and 10 is not detected; every other single-digit substitution is.
  */

@@ -1,5 +1,5 @@
 /**
- * Amazon Logistics: TBA (US), TBC (Canada), TBM (Mexico) + 12 digits; no check digit (barcodes.md §1.6).
+ * Amazon Logistics: TBA (US), TBC (Canada), TBM (Mexico) + 12 digits; no check digit (../shared/reference/barcodes.md §1.6).
  * Another letter in place of A/C/M is reported as an Amazon-shaped number with an unknown prefix.
  */
 import type { Recognised } from '../scanClassification.ts';

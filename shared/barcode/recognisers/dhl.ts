@@ -1,5 +1,5 @@
 /**
- * DHL (barcodes.md §1.7; jkeen/tracking_number_data couriers/dhl.json):
+ * DHL (../shared/reference/barcodes.md §1.7; jkeen/tracking_number_data couriers/dhl.json):
  *  - Express waybill: 10 or 11 digits, check digit = value of the preceding digits mod 7 ("probable": 1 in 7 random
  *    numbers pass);
  *  - Express piece id: J + 2–3 letters + 9–10 digits (JJD…, JVGL…), no check digit;

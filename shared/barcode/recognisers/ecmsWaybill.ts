@@ -1,5 +1,5 @@
 /**
- * ECMS waybills: "APE" + station (LAX | CHI) + 10 digits, e.g. APELAX1040039963 (domain.md §1.2, §7.2); no check
+ * ECMS waybills: "APE" + station (LAX | CHI) + 10 digits, e.g. APELAX1040039963 (../shared/reference/domain.md §1.2, §7.2); no check
  * digit is known. Stations may add patterns (e.g. return waybills); they are matched against the whole compact scan.
  */
 import { accepted, rejected, type Identity } from './outcome.ts';

@@ -1,5 +1,5 @@
 /**
- * FedEx (barcodes.md §1.4; jkeen/tracking_number_data couriers/fedex.json):
+ * FedEx (../shared/reference/barcodes.md §1.4; jkeen/tracking_number_data couriers/fedex.json):
  *  - Express 12: 11 digits + mod 11 (weights 1, 3, 7 from the right);
  *  - Ground 15: 14 digits + GS1 mod 10;
  *  - Ground "96" 22: 96 + SCNC (2) + service (3) + shipper (7) + package (7) + check, GS1 mod 10 over shipper+package;

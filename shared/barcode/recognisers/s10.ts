@@ -1,5 +1,5 @@
 /**
- * UPU S10 international postal items: 2 letters + 8-digit serial + check digit + issuing country (barcodes.md §1.5).
+ * UPU S10 international postal items: 2 letters + 8-digit serial + check digit + issuing country (../shared/reference/barcodes.md §1.5).
  * Valid only with a correct check digit and a country of a known issuing post.
  */
 import { s10CheckDigit } from '../checkDigits/s10CheckDigit.ts';

@@ -1,7 +1,7 @@
 /**
  * Country codes of issuing posts accepted in UPU S10 numbers: the "Courier" lookup of couriers/s10.json in
- * jkeen/tracking_number_data (MIT), as stored at commit 01405b44: 191 entries, the count barcodes.md gives for v2.0.0.
- * An S10 number whose country is not listed is rejected (barcodes.md §1.5).
+ * jkeen/tracking_number_data (MIT), as stored at commit 01405b44: 191 entries, the count ../shared/reference/barcodes.md gives for v2.0.0.
+ * An S10 number whose country is not listed is rejected (../shared/reference/barcodes.md §1.5).
  * Note: TW (Chunghwa Post) and MO (Macao Post) are not in this list.
  */
 export const S10_COUNTRIES: ReadonlySet<string> = new Set(

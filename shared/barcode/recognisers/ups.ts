@@ -1,4 +1,4 @@
-/** UPS "1Z" numbers: 1Z + shipper (6) + service (2) + reference (7) + check digit = 18 characters (barcodes.md §1.3). */
+/** UPS "1Z" numbers: 1Z + shipper (6) + service (2) + reference (7) + check digit = 18 characters (../shared/reference/barcodes.md §1.3). */
 import { upsCheckDigit } from '../checkDigits/upsMod10.ts';
 import type { Recognised } from '../scanClassification.ts';
 import { accepted, rejected, type Identity } from './outcome.ts';

@@ -1,10 +1,10 @@
 /**
- * USPS IMpb (barcodes.md §1.2). The Package Identification Code (PIC) starts with its channel AI 91–95 and ends in a
+ * USPS IMpb (../shared/reference/barcodes.md §1.2). The Package Identification Code (PIC) starts with its channel AI 91–95 and ends in a
  * GS1 mod 10 check digit over the PIC only — never over a 420 + ZIP prefix.
  *  - PIC of 22 or 26 digits (9[1-5]…), or 30 digits starting 94;
  *  - the same behind 420 + ZIP5 / ZIP9 when the scanner lost the FNC1 separator (30, 34, 38 … digits);
  *  - legacy 20-digit numbers, valid as printed or after prefixing 91 (the data file's usps_20 / usps_legacy rules,
- *    barcodes.md §1.2); these are only "probable". Former FedEx SmartPost 20-digit numbers with an implicit 92 are
+ *    ../shared/reference/barcodes.md §1.2); these are only "probable". Former FedEx SmartPost 20-digit numbers with an implicit 92 are
  *    not accepted: their barcode carries the full 92… PIC, and accepting a third rule would let 3 in 10 random
  *    20-digit strings pass.
  */

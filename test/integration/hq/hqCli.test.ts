@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { REPO_ROOT, readToken, startHqProcess } from '../sync/hqProcess.ts';
 import { HQ_TOKEN_PATTERN } from '../../../shared/sync/syncConfig.ts';
 import { makeManifest, makeProhibitedDoc, makeRateCardDoc } from '../sync/fixtures.ts';
+import { buildOpenApiDocument } from '../../../hq/server/openapiDocument.ts';
 
 const run = promisify(execFile);
 let dir = '';
@@ -79,7 +80,10 @@ describe('npm run hq -- …', () => {
       expect(body.items).toHaveLength(2);
       expect(server.stderr()).toMatch(/seed manifests: 2 new/);
       const spec = await fetch(`${server.url}/v1/openapi.json`);
-      expect(((await spec.json()) as { openapi: string }).openapi).toMatch(/^3\./);
+      expect(spec.headers.get('content-type')).toMatch(/^application\/json/);
+      const served = (await spec.json()) as { openapi: string; paths: Record<string, unknown> };
+      expect(served).toEqual(buildOpenApiDocument());
+      expect(Object.keys(served.paths).sort()).toEqual(['/v1/health', '/v1/openapi.json', '/v1/pull/{stream}', '/v1/push']);
       await expect(hq('token', 'list')).rejects.toMatchObject({ stderr: expect.stringMatching(/in use by process/) });
     } finally {
       expect(await server.stop()).toBe(0);

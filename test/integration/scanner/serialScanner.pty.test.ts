@@ -1,5 +1,5 @@
 /**
- * The serial scanner against a real serialport over a socat pseudo-terminal pair (hardware.md §5): one end is the
+ * The serial scanner against a real serialport over a socat pseudo-terminal pair (../shared/reference/hardware.md §5): one end is the
  * "scanner" we write to, the other is opened by createSerialScanner like a USB-CDC scanner.
  */
 import { SerialPort } from 'serialport';
@@ -59,9 +59,18 @@ describe('serial scanner over a PTY pair', () => {
     expect(scans).toEqual([']C142078745\u001d9400111206206406260787', 'APELAX1040039963', '1Z879E930346834440']);
   });
 
-  it('reports the scanner lost when the other end disappears', async () => {
+  it('reports the scanner lost when the other end disappears, and keeps it down with a reason while it is gone', async () => {
+    const seen: { state: string; label: string; message?: string | undefined }[] = [];
+    scanner.onStatus((status) => seen.push(status));
     await pty.close();
-    await vi.waitFor(() => expect(['disconnected', 'error']).toContain(scanner.status().state), { timeout: 5000 });
-    expect(scanner.status().message).toBeDefined();
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 5000 });
+    expect(seen[0]).toMatchObject({ state: expect.stringMatching(/^(disconnected|error)$/), label: `Serial scanner on ${pty.hostPath}` });
+    expect(seen[0]?.message).toMatch(/^The scanner connection was lost: \S/);
+    // It keeps trying (every 100 ms) while the port is gone, never claims to be connected, and names the port.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen.filter((s) => s.state === 'connecting').length).toBeGreaterThanOrEqual(2);
+    expect(seen.map((s) => s.state)).not.toContain('connected');
+    expect(scanner.status()).toMatchObject({ state: 'disconnected', label: `Serial scanner on ${pty.hostPath}` });
+    expect(scanner.status().message).toContain(pty.hostPath);
   });
 });

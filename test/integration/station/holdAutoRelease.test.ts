@@ -70,8 +70,9 @@ describeEachBackend('hold released when HQ records the ID', (h) => {
     s.sync.requestPull();
     await expect.poll(() => count("SELECT count(*) AS n FROM holds WHERE state = 'held'"), { timeout: 30_000 }).toBe(0);
     expect(s.db.prepare('SELECT close_cause FROM holds').get()).toEqual({ close_cause: 'auto_release' });
-    expect((await call('intake.get', { intakeId })).holdLocation).toBeNull();
-    // The release travels back to HQ like every other event.
-    await expect.poll(async () => (await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM station_events WHERE station_id = 'LAX-AUTO-1' AND type = 'HOLD_RELEASED'")).rows[0]?.n, { timeout: 30_000 }).toBe(1);
+    // Released: the intake's verdict is ACCEPT (relabel and send on), no longer HOLD.
+    expect(await call('intake.get', { intakeId })).toMatchObject({ holdLocation: null, verdict: { decision: 'ACCEPT' } });
+    // The release, with the new verdict, travels back to HQ like every other event.
+    await expect.poll(async () => (await h.db.query<{ decision: string | null }>("SELECT payload->'verdict'->>'decision' AS decision FROM station_events WHERE station_id = 'LAX-AUTO-1' AND type = 'HOLD_RELEASED'")).rows, { timeout: 30_000 }).toEqual([{ decision: 'ACCEPT' }]);
   }, 120_000);
 });

@@ -79,7 +79,7 @@ describeEachBackend('sync under injected faults', (h) => {
         await proxy.setDown(true);
         await waitForStatus(stations[0]!.service, (st) => st.online === false, 10_000);
         await proxy.setDown(false);
-        for (const s of stations) s.service.notifyOnline();
+        for (const s of stations) s.service.nudge();
       }
       await new Promise((r) => setImmediate(r));
     }

@@ -1,4 +1,4 @@
-/** Worked examples of each check-digit scheme, from barcodes.md §1 and §6. */
+/** Worked examples of each check-digit scheme, from ../shared/reference/barcodes.md §1 and §6. */
 import { describe, expect, it } from 'vitest';
 import { gs1Mod10CheckDigit, hasValidGs1Mod10 } from '../../../shared/barcode/checkDigits/gs1Mod10.ts';
 import { iso7064Mod11_2CheckChar } from '../../../shared/barcode/checkDigits/iso7064Mod11_2.ts';

@@ -1,5 +1,5 @@
 /**
- * Tracking-number vectors: barcodes.md §7.1 / §7.2 (ids as in the reference), test numbers of
+ * Tracking-number vectors: ../shared/reference/barcodes.md §7.1 / §7.2 (ids as in the reference), test numbers of
  * jkeen/tracking_number_data (TND, MIT) and our own. Shared by the table test and the property tests.
  */
 import type { ScanFormat, ScanKind } from '../../../shared/barcode/scanClassification.ts';

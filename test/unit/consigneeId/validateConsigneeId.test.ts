@@ -1,4 +1,4 @@
-/** Table-driven: barcodes.md §7.3 vectors, taiwan-id-validator test numbers (MIT) and our own. */
+/** Table-driven: ../shared/reference/barcodes.md §7.3 vectors, taiwan-id-validator test numbers (MIT) and our own. */
 import { describe, expect, it } from 'vitest';
 import { ConsigneeIdValidationSchema, type ConsigneeIdCountry, type ConsigneeIdKind, type ConsigneeIdReason } from '../../../shared/consigneeId/consigneeIdResult.ts';
 import { validateConsigneeId } from '../../../shared/consigneeId/validateConsigneeId.ts';

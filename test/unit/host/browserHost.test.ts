@@ -6,17 +6,18 @@ import { createStation, type Station } from '../../../electron/station/createSta
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browserHost.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { recordingLogger } from '../../support/recordingLogger.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let station: Station;
 let host: BrowserHost;
-const refusals: string[] = [];
+const recorded = recordingLogger();
 
 beforeAll(async () => {
   temp = makeTempDir('host');
   writeFileSync(`${temp.dir}/index.html`, '<!doctype html><title>station</title>');
   station = createStation({ dataDir: `${temp.dir}/data`, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: recordingDecider({ decision: 'ACCEPT', reasons: [], reprice: null }) });
-  host = await startBrowserHost({ station, rendererDir: temp.dir, log: (l) => refusals.push(l) });
+  host = await startBrowserHost({ station, rendererDir: temp.dir, logger: recorded.logger });
 });
 afterAll(async () => {
   await host.close();
@@ -49,7 +50,7 @@ describe('browser-mode host', () => {
     expect(await connect(wsUrl('wrong-token'), host.origin)).toEqual({ status: 401 });
     expect(await connect(wsUrl(host.token), 'http://evil.example')).toEqual({ status: 403 });
     expect(await connect(wsUrl(host.token), 'http://127.0.0.1:1')).toEqual({ status: 403 });
-    expect(refusals.length).toBe(4);
+    expect(recorded.lines.filter((l) => l.msg === 'refused a WebSocket').map((l) => l['status'])).toEqual([401, 401, 403, 403]);
   });
 
   it('runs commands and pushes events for the page with the token and the right Origin', async () => {

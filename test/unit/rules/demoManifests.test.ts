@@ -33,7 +33,7 @@ const ScenarioSchema = z.object({
 const scenarioFile = z.object({ sample: z.literal(true), note: z.string(), scenarios: z.array(ScenarioSchema) }).parse(readJson('resources/demo/scenarios.json'));
 const scenarios = scenarioFile.scenarios;
 
-// Published check-digit algorithms (barcodes.md §1.2–1.4).
+// Published check-digit algorithms (../shared/reference/barcodes.md §1.2–1.4).
 function upsValid(t: string): boolean {
   if (!/^1Z[0-9A-Z]{16}$/.test(t)) return false;
   const data = t.slice(2, 17);

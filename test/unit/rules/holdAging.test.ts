@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   DAY_MS,
   DEFAULT_HOLD_POLICY,
@@ -10,10 +11,12 @@ import {
   holdAgeDays,
   holdBucket,
   isHoldExpired,
+  latestExpiredHeldAt,
+  releasedHoldVerdict,
   waitsOnlyForHq,
   type HoldRecord,
 } from '../../../shared/rules/holdAging.ts';
-import type { VerdictReason } from '../../../shared/rules/verdict.ts';
+import type { Verdict, VerdictReason } from '../../../shared/rules/verdict.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const HOUR = 3_600_000;
@@ -122,5 +125,39 @@ describe('returned holds are worded as returns', () => {
       ['RETURN', "No consignee ID yet: China customs need the receiver's ID. Return to sender."],
       ['RETURN', 'kept as stored'],
     ]);
+  });
+});
+
+describe('the expiry cutoff a store query uses (latestExpiredHeldAt)', () => {
+  it('a hold is expired exactly when it was held at or before the cutoff, for any policy and instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -60 * DAY_MS, max: 60 * DAY_MS }), fc.integer({ min: 1, max: 365 }), (heldAt, elapsed, expiryDays) => {
+        const policy = { ...DEFAULT_HOLD_POLICY, expiryDays };
+        const now = heldAt + elapsed;
+        expect(heldAt <= latestExpiredHeldAt(now, policy)).toBe(isHoldExpired(heldAt, now, policy));
+      }),
+    );
+  });
+  it('exactly 30 days is not past the cutoff, 30 days + 1 ms is', () => {
+    expect(latestExpiredHeldAt(T0 + 30 * DAY_MS)).toBe(T0 - 1);
+    expect(latestExpiredHeldAt(T0 + 30 * DAY_MS + 1)).toBe(T0);
+  });
+});
+
+describe('a hold HQ released by itself (releasedHoldVerdict)', () => {
+  const reprice = { currency: 'USD', estimateMinor: 1000, priceMinor: 1150, deltaMinor: 150, billableMass: 5, rateCardId: 'c', rateCardVersion: '1' } as const;
+  const flag: VerdictReason = { code: 'CONTENT_REVIEW', effect: 'FLAG', message: 'Check the contents.' };
+  const held: Verdict = {
+    decision: 'HOLD',
+    reasons: [{ code: 'ID_MISSING', effect: 'HOLD', message: 'No ID yet.' }, flag, { code: 'DUTIES_UNPAID', effect: 'HOLD', message: 'Duties unpaid.' }],
+    reprice,
+  };
+  it('is ACCEPT, keeps the price and the inspection flags, drops what it waited for', () => {
+    expect(releasedHoldVerdict(held)).toEqual({ decision: 'ACCEPT', reasons: [flag], reprice });
+  });
+  it('follows an HQ status report that leaves nothing to wait for', () => {
+    const outcome = applyStatusToHold(held.reasons.filter((r) => r.effect === 'HOLD'), 'CN', { consigneeIdStatus: 'received', dutiesStatus: 'paid' });
+    expect(outcome).toMatchObject({ release: true, cleared: ['ID_MISSING', 'DUTIES_UNPAID'] });
+    expect(releasedHoldVerdict(held).decision).toBe('ACCEPT');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Pricing worked out by hand (domain.md §7.3–7.5); every expected figure below was computed on paper first.
+ * Pricing worked out by hand (../shared/reference/domain.md §7.3–7.5); every expected figure below was computed on paper first.
  */
 import { describe, expect, it } from 'vitest';
 import { priceParcel, roundBillable } from '../../../shared/rules/pricing.ts';

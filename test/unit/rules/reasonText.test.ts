@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../shared/rules/reasonCodes.ts';
 import type { ReasonDetail } from '../../../shared/rules/reasonDetail.ts';
-import { actionApplies, decisionText, reasonText, reasonWords, verdictLines } from '../../../shared/rules/reasonText.ts';
+import { actionApplies, reasonText, reasonWords, verdictLines } from '../../../shared/rules/reasonText.ts';
+import { DECISIONS, decisionHeading, decisionText } from '../../../shared/rules/verdict.ts';
 import { dims, mass } from './ruleFixtures.ts';
 
 const hit = { destination: 'JP', item: 2, description: 'Anker power bank 20000mAh', quantity: 1, matched: 'power bank', via: 'keyword', category: 'a loose lithium battery or power bank', ruleId: 'all-lithium', ruleSetId: 'prohibited-ALL' } as const;
@@ -78,10 +79,20 @@ describe('instructions follow the decision', () => {
     const [detail] = EXAMPLES.ID_MISSING;
     expect(
       verdictLines({ decision: 'RETURN', reasons: [{ code: 'ID_MISSING', effect: 'HOLD', message: 'stored text', detail }], reprice: null }),
-    ).toEqual(['Return to sender.', "No consignee ID yet: Taiwan customs need the receiver's ID."]);
+    ).toEqual([decisionText('RETURN'), "No consignee ID yet: Taiwan customs need the receiver's ID."]);
     expect(verdictLines({ decision: 'ACCEPT', reasons: [{ code: 'NO_PREALERT', effect: 'FLAG', message: 'stored text' }], reprice: null })).toEqual([
       decisionText('ACCEPT'),
       'stored text',
     ]);
+  });
+});
+
+describe('decision wording (one owner: shared/rules/verdict.ts)', () => {
+  it('the screen heading names the decision in capitals with what to do', () => {
+    expect(DECISIONS.map(decisionHeading)).toEqual(['ACCEPT — relabel and send on', 'HOLD — put it on the hold shelf', 'RETURN — send it back to the sender']);
+  });
+  it.each(DECISIONS)('%s: the verdict line and the heading give the same instruction', (decision) => {
+    const action = decisionHeading(decision).slice(`${decision} — `.length);
+    expect(decisionText(decision)).toBe(`${decision[0]}${decision.slice(1).toLowerCase()}: ${action}.`);
   });
 });

@@ -92,6 +92,14 @@ describe('capture gate', () => {
     expect(feedEvery(createCaptureGate({ settleMs: 300, toleranceSteps: 1 }), values, 0, 100)).toHaveLength(1);
   });
 
+  it('restartHold makes a weight already on the platform hold again for the settle time from that moment', () => {
+    const gate = createCaptureGate({ settleMs: 300 });
+    expect(feedEvery(gate, [['2.50'], ['2.50'], ['2.50'], ['2.50']], 0, 100)).toEqual([{ value: mass('2.5', 'lb'), at: 300 }]);
+    gate.restartHold(450);
+    expect(feedEvery(gate, [['2.50'], ['2.50'], ['2.50'], ['2.50']], 500, 100)).toEqual([{ value: mass('2.5', 'lb'), at: 800 }]);
+    expect(gate.state()).toMatchObject({ kind: 'captured', capture: { heldSince: 450 } });
+  });
+
   it('refuses nonsensical options', () => {
     expect(() => createCaptureGate({ settleMs: -1 })).toThrow(RangeError);
     expect(() => createCaptureGate({ settleMs: Number.NaN })).toThrow(RangeError);

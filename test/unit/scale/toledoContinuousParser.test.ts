@@ -3,7 +3,7 @@ import { createToledoContinuousParser } from '../../../shared/scale/toledoContin
 import { toledoChecksum } from '../../../shared/scale/toledoContinuousFormat.ts';
 import { b, indications, mass, pushBytewise, readings, rejections } from './scaleTestHelpers.ts';
 
-/** The worked example of hardware.md §1.2: 2.50 lb gross stable, 2 decimals, ×1, checksum 0x3E. */
+/** The worked example of ../shared/reference/hardware.md §1.2: 2.50 lb gross stable, 2 decimals, ×1, checksum 0x3E. */
 const EXAMPLE = Uint8Array.of(0x02, 0x2c, 0x20, 0x20, 0x30, 0x30, 0x30, 0x32, 0x35, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x0d, 0x3e);
 
 /** A full frame from status words and fields, with a correct checksum unless `checksum` is given. */

@@ -25,8 +25,9 @@ interface Run {
 }
 
 /**
- * Drives the machine like the browser hook: keys at the given times, ticks 1 ms after deadlines (or `tickLate` ms later),
- * and records scans, replayed typing and passed keys in the order a field would see them.
+ * Drives the machine like the browser hook: keys at the given times; each timer runs 1 ms after the deadline (or
+ * `tickLate` ms later) and schedules the next, as long as it is due before the next key; records scans, replayed
+ * typing and passed keys in the order a field would see them.
  */
 function drive(keys: readonly WedgeKey[], config: WedgeConfig = DEFAULT_WEDGE_CONFIG, tickLate = 0): Run {
   let state: WedgeState = INITIAL_WEDGE_STATE;
@@ -38,13 +39,15 @@ function drive(keys: readonly WedgeKey[], config: WedgeConfig = DEFAULT_WEDGE_CO
       else out.typed += e.keys.map((k) => k.key).join('');
     }
   };
-  for (const key of keys) {
-    const deadline = wedgeDeadline(state, config);
-    if (deadline !== null && deadline + 1 + tickLate <= key.time) {
+  const tickBefore = (limit: number) => {
+    for (let deadline = wedgeDeadline(state, config); deadline !== null && deadline + 1 + tickLate <= limit; deadline = wedgeDeadline(state, config)) {
       const t = tickWedge(state, deadline + 1 + tickLate, config);
       state = t.state;
       apply(t.effects);
     }
+  };
+  for (const key of keys) {
+    tickBefore(key.time);
     const r = feedWedgeKey(state, key, config);
     state = r.state;
     apply(r.effects);
@@ -54,8 +57,7 @@ function drive(keys: readonly WedgeKey[], config: WedgeConfig = DEFAULT_WEDGE_CO
       if ([...key.key].length === 1 && !key.ctrlKey) out.typed += key.key;
     }
   }
-  const deadline = wedgeDeadline(state, config);
-  if (deadline !== null) apply(tickWedge(state, deadline + 1 + tickLate, config).effects);
+  tickBefore(Number.POSITIVE_INFINITY);
   return { ...run, typed: out.typed };
 }
 

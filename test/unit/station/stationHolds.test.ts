@@ -143,4 +143,29 @@ describe('a pre-alert that arrives after the parcel', () => {
     station.holds.applyStatusChange('APELAX1000000002', { consigneeIdStatus: 'received' }, randomUUID());
     expect(holdRow(id).state).toBe('released');
   });
+
+  it('a hold HQ releases by itself (ID received) turns the intake to ACCEPT, in the same transaction as its event and outbox row', async () => {
+    const flag = { code: 'WEIGHT_MISMATCH', effect: 'FLAG', message: 'Weighs more than declared: check it.' } as const;
+    const reprice = { currency: 'USD', estimateMinor: 1000, priceMinor: 1200, deltaMinor: 200, billableMass: 1, rateCardId: 'c', rateCardVersion: '1' } as const;
+    next = NO_PREALERT;
+    const id = await decided('GOOD-LATE-3');
+    upsertManifest(station.db, manifestFor('GOOD-LATE-3', 'APELAX1000000003'), clock);
+    next = { decision: 'HOLD', reasons: [...HOLD.reasons, flag], reprice };
+    expect(station.recheckPrealerts()).toBe(1);
+    expect((await call<{ verdict: Verdict }>('intake.get', { intakeId: id })).verdict.decision).toBe('HOLD');
+
+    station.holds.applyStatusChange('APELAX1000000003', { dutiesStatus: 'not_required' }, randomUUID());
+    expect(holdRow(id).state).toBe('held');
+    expect((await call<{ verdict: Verdict }>('intake.get', { intakeId: id })).verdict.decision).toBe('HOLD');
+
+    station.holds.applyStatusChange('APELAX1000000003', { consigneeIdStatus: 'received' }, randomUUID());
+    expect(holdRow(id).state).toBe('released');
+    const released: Verdict = { decision: 'ACCEPT', reasons: [flag], reprice };
+    const view = await call<{ verdict: Verdict; holdLocation: string | null }>('intake.get', { intakeId: id });
+    expect(view).toMatchObject({ verdict: released, holdLocation: null });
+    const last = station.db.prepare('SELECT seq, type, payload FROM events WHERE intake_id = ? ORDER BY seq DESC LIMIT 1').get(id) as { seq: number; type: string; payload: string };
+    expect(last.type).toBe('HOLD_RELEASED');
+    expect(JSON.parse(last.payload)).toMatchObject({ cause: 'auto_release', verdict: released });
+    expect(station.db.prepare('SELECT count(*) AS n FROM outbox WHERE seq = ?').get(last.seq)).toEqual({ n: 1 });
+  });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backoffWindowMs, fullJitterDelayMs } from '../../../shared/sync/backoff.ts';
+import { backoffWindowMs, fullJitterDelayMs } from '../../../shared/retry/backoff.ts';
 import { parseRetryAfterMs } from '../../../shared/sync/retryAfter.ts';
 import { retryDelayMs } from '../../../shared/sync/retryDelay.ts';
+import { DEFAULT_PRINT_RETRY, printRetryDelayMs } from '../../../shared/printing/printRetry.ts';
 
 const policy = { baseMs: 500, capMs: 300_000, maxRetryAfterMs: 900_000 };
 
@@ -63,5 +64,12 @@ describe('Retry-After parsing', () => {
       const r = parseRetryAfterMs(s, now);
       return r === null || (Number.isFinite(r) && r >= 0);
     }));
+  });
+});
+
+describe('print retries use the same backoff', () => {
+  it('waits the whole window of the shared backoff: failure n is attempt n − 1', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), (failures) => printRetryDelayMs(failures, DEFAULT_PRINT_RETRY) === backoffWindowMs(failures - 1, DEFAULT_PRINT_RETRY)));
+    expect(printRetryDelayMs(0, DEFAULT_PRINT_RETRY)).toBe(DEFAULT_PRINT_RETRY.baseMs);
   });
 });

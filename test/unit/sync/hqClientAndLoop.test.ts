@@ -76,7 +76,7 @@ describe('sync loop against a scripted HQ', () => {
     expect((waiting.nextAttemptAt ?? 0) - Date.now()).toBeGreaterThan(25_000);
     // The network is back: retry at once instead of waiting 30 s.
     const before = calls;
-    service.notifyOnline();
+    service.nudge();
     await waitForStatus(service, () => calls > before, 5_000);
   });
 

@@ -8,7 +8,7 @@ import { splitStatements, loadHqMigrations } from '../../../hq/db/migrateHq.ts';
 import { readReferenceFile } from '../../../hq/admin/importReference.ts';
 import { makeProhibitedDoc, makeRateCardDoc } from '../../integration/sync/fixtures.ts';
 import { REPO_ROOT } from '../../integration/sync/hqProcess.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const HEADER =
@@ -23,6 +23,21 @@ describe('CSV reader', () => {
     ]);
     expect(parseCsv('a\n"multi\nline",2\nz').map((r) => r.line)).toEqual([1, 2, 4]);
     expect(() => parseCsv('"open')).toThrow(/not closed/);
+  });
+  it('refuses malformed CSV with a message naming the line, never reading it as other text', () => {
+    expect(() => parseCsv('a,b\n"abc"x,1\n')).toThrow(/^CSV line 2: text follows a closing quote/);
+    expect(() => parseCsv('a\nb\nab"c\n')).toThrow(/^CSV line 3: a quote inside an unquoted field/);
+    expect(() => parseCsv('a\n\n"open\nstill open')).toThrow(/^CSV line \d: a quoted field is not closed/);
+    expect(() => parseCsv('a\n"x\r\ny"\n"abc"x')).toThrow(/^CSV line 4: /);
+    expect(() => parseCsv('a\n"abc"x')).toThrow(expect.objectContaining({ code: 'INVALID_REQUEST' }));
+  });
+  it('reads mixed line ends and blank lines with each row\'s starting line', () => {
+    expect(parseCsv('h1,h2\r\n1,2\n\n3,"x\r\ny"\r4,5').map((r) => [r.line, r.fields])).toEqual([
+      [1, ['h1', 'h2']],
+      [2, ['1', '2']],
+      [4, ['3', 'x\r\ny']],
+      [6, ['4', '5']],
+    ]);
   });
   it('round-trips any grid of fields', () => {
     const field = fc.string({ maxLength: 8 });
@@ -65,10 +80,13 @@ describe('manifest import files', () => {
     expect(() => readReferenceFile('{"docs":[{"kind":"rateCard","docId":"a","version":"1","body":{}}]}', 'r.json')).toThrow(/r\.json/);
     expect(() => readReferenceFile('{"docs":[{"kind":"prohibitedRules","docId":"a","version":"1","body":{"rules":[]}}]}', 'r.json')).toThrow(/r\.json/);
     expect(readReferenceFile(JSON.stringify({ docs: [makeRateCardDoc('card-a', '1'), makeProhibitedDoc('rules', '1')] }), 'r.json')).toHaveLength(2);
-    for (const f of ['rate-cards-card-a.json', 'rate-cards-card-b.json', 'prohibited-rules.json']) {
-      const file = path.join(REPO_ROOT, 'resources/reference', f);
-      if (existsSync(file)) expect(readReferenceFile(readFileSync(file, 'utf8'), f).length).toBeGreaterThan(0);
-    }
+    const referenceDir = path.join(REPO_ROOT, 'resources/reference');
+    const shipped = readdirSync(referenceDir).filter((f) => f.endsWith('.json')).sort();
+    expect(shipped).toEqual(['prohibited-rules.json', 'rate-cards-card-a.json', 'rate-cards-card-b.json']);
+    const kindsOf = (f: string) => new Set(readReferenceFile(readFileSync(path.join(referenceDir, f), 'utf8'), f).map((d) => d.kind));
+    expect(kindsOf('prohibited-rules.json')).toEqual(new Set(['prohibitedRules']));
+    expect(kindsOf('rate-cards-card-a.json')).toEqual(new Set(['rateCard']));
+    expect(kindsOf('rate-cards-card-b.json')).toEqual(new Set(['rateCard']));
     expect(() => readReferenceFile('{"docs":[]}', 'r.json')).toThrow();
   });
 });

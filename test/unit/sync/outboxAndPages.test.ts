@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyAck, listDeadLetters, readPendingEvents, requeueFrom, queueCounts, lastAck } from '../../../electron/sync/outboxQueries.ts';
+import { applyAck, listDeadLetters, readPendingEvents, requeueFrom, queueCounts, lastAck } from '../../../electron/db/queries/outbox.ts';
 import { toWireBatch } from '../../../electron/sync/toWireEvents.ts';
 import { applyManifestPage, resetManifests } from '../../../electron/sync/applyManifestPage.ts';
 import { applyReferencePage } from '../../../electron/sync/applyReferencePage.ts';
-import { getCursor, quarantineCount } from '../../../electron/sync/streamCursors.ts';
+import { getCursor, quarantineCount } from '../../../electron/db/queries/streamCursors.ts';
 import { openTestStationDb, outboxStates, writeEvents, type TestStationDb } from '../../integration/sync/stationHarness.ts';
 import { makeManifest, makeRateCardDoc } from '../../integration/sync/fixtures.ts';
 import type { PullPage } from '../../../shared/sync/pullWire.ts';

@@ -3,8 +3,8 @@
  * defaults (no printers). A row that does not parse is an error, never silently reset.
  */
 import type { Database } from 'better-sqlite3';
-import { DEFAULT_PRINT_SETTINGS, PrintSettingsSchema, type PrintSettings } from '../../shared/printing/printerSettings.ts';
-import { printFail, printOk, type PrintOutcome } from '../../shared/printing/printErrors.ts';
+import { DEFAULT_PRINT_SETTINGS, PrintSettingsSchema, type PrintSettings } from '../../../shared/printing/printerSettings.ts';
+import { printFail, printOk, type PrintOutcome } from '../../../shared/printing/printErrors.ts';
 
 const issues = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string =>
   error.issues.map((i) => `${i.path.map(String).join('.') || '(settings)'}: ${i.message}`).join('; ');

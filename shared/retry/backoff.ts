@@ -1,6 +1,8 @@
 /**
- * Capped exponential backoff with full jitter (sync.md §3): the wait before retry n is a uniform random time in
- * [0, min(cap, base · 2^n)). Full jitter spreads a fleet of stations that all fail (and recover) together.
+ * Capped exponential backoff, the one home of the idea for every retry loop: the window before retry n is
+ * min(cap, base · 2^n). Sync waits a full-jitter time inside it (../shared/reference/sync.md §3: a uniform random
+ * time in [0, window) spreads a fleet of stations that all fail and recover together); printing waits the whole
+ * window (shared/printing/printRetry.ts: one station, its own printers, no fleet to spread).
  * Pure: the random source is passed in, so tests are deterministic.
  */
 
@@ -10,8 +12,6 @@ export interface BackoffPolicy {
   /** No window grows beyond this, ms. */
   readonly capMs: number;
 }
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 5 * 60_000 };
 
 /** The window for a retry: min(cap, base · 2^attempt). `attempt` counts failures so far, starting at 0. */
 export function backoffWindowMs(attempt: number, policy: BackoffPolicy): number {

@@ -4,9 +4,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { DESTINATIONS, type Destination } from '../../shared/manifest/destinations.ts';
-import type { HoldRecord } from '../../shared/rules/holdAging.ts';
-import { VerdictReasonSchema, type VerdictReason } from '../../shared/rules/verdict.ts';
+import { DESTINATIONS, type Destination } from '../../../shared/manifest/destinations.ts';
+import type { HoldRecord } from '../../../shared/rules/holdAging.ts';
+import { VerdictReasonSchema, type VerdictReason } from '../../../shared/rules/verdict.ts';
 
 export const HOLD_STATES = ['held', 'released', 'returned'] as const;
 export type HoldState = (typeof HOLD_STATES)[number];
@@ -147,4 +147,15 @@ export interface AuditRow {
 
 export function auditOf(db: Database, holdId: string): AuditRow[] {
   return db.prepare('SELECT * FROM hold_audit WHERE hold_id = ? ORDER BY audit_id').all(holdId) as AuditRow[];
+}
+
+/** Open holds still waiting for their pre-alert: no waybill yet and a NO_PREALERT reason. */
+export function intakesWaitingForPrealert(db: Database): string[] {
+  const rows = db
+    .prepare(
+      `SELECT intake_id FROM holds WHERE state = 'held' AND waybill IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(holds.reasons_json) WHERE json_extract(value, '$.code') = 'NO_PREALERT')`,
+    )
+    .all() as Array<{ intake_id: string }>;
+  return rows.map((r) => r.intake_id);
 }

@@ -3,10 +3,10 @@
  * caller's transaction when there is one. Rows read back go through parseJobRow (zod).
  */
 import type { Database } from 'better-sqlite3';
-import type { DocumentKind, PrintFormat } from '../../shared/printing/documentKinds.ts';
-import type { JobReason, JobState } from '../../shared/printing/printJob.ts';
-import type { PrintErrorCode } from '../../shared/printing/printErrors.ts';
-import { parseJobRow, type DamagedRow, type PrintJobRow } from './printJobRow.ts';
+import type { DocumentKind, PrintFormat } from '../../../shared/printing/documentKinds.ts';
+import type { JobReason, JobState } from '../../../shared/printing/printJob.ts';
+import type { PrintErrorCode } from '../../../shared/printing/printErrors.ts';
+import { parseJobRow, type DamagedRow, type PrintJobRow } from '../../printing/printJobRow.ts';
 
 export interface NewJob {
   readonly jobId: string;
@@ -153,4 +153,9 @@ export function visibleJobs(db: Database, recentDone: number, intakeId?: string)
   const open = db.prepare(`SELECT * FROM print_jobs WHERE state <> 'done' ${where} ORDER BY created_at, rowid`).all(params);
   const done = db.prepare(`SELECT * FROM print_jobs WHERE state = 'done' ${where} ORDER BY done_at DESC, rowid DESC LIMIT @limit`).all(params);
   return [...open, ...done].map(parseJobRow);
+}
+
+/** The person says the printer is back: every job waiting for it becomes due now. */
+export function wakeJobsOfPrinter(db: Database, targetKey: string, at: number): void {
+  db.prepare("UPDATE print_jobs SET next_attempt_at = ? WHERE target_key = ? AND state = 'queued'").run(at, targetKey);
 }

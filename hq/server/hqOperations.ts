@@ -1,0 +1,79 @@
+/**
+ * The HQ HTTP API as data: each route's method, path, the zod schemas its request and answer are parsed with
+ * (shared/sync) and the error codes it can answer. buildHqServer.ts registers these routes and openapiDocument.ts
+ * describes them from the same entries, so the description cannot drift from the schemas.
+ */
+import type { z } from 'zod';
+import type { HqErrorCode } from '../../shared/sync/hqErrors.ts';
+import { HealthResponseSchema } from '../../shared/sync/healthWire.ts';
+import { PullQuerySchema, PullResponseSchema, PullStreamSchema } from '../../shared/sync/pullWire.ts';
+import { PushRequestSchema, PushResponseSchema } from '../../shared/sync/pushWire.ts';
+
+export interface HqOperation {
+  readonly method: 'GET' | 'POST';
+  /** Fastify style: `:name` for a path parameter. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  /** False: no station token needed. */
+  readonly needsToken: boolean;
+  readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** The 200 answer; absent for the API description itself (any JSON object). */
+  readonly reply?: z.ZodType;
+  readonly replyDescription: string;
+  readonly errors: readonly HqErrorCode[];
+}
+
+const SERVER_TROUBLE = ['UNAVAILABLE', 'INTERNAL'] as const;
+
+export const HQ_OPERATIONS = {
+  health: {
+    method: 'GET',
+    path: '/v1/health',
+    operationId: 'health',
+    summary: "Liveness probe (no token); the stations' connectivity check",
+    needsToken: false,
+    reply: HealthResponseSchema,
+    replyDescription: 'HQ is up',
+    errors: [],
+  },
+  push: {
+    method: 'POST',
+    path: '/v1/push',
+    operationId: 'push',
+    summary: "Store a station's events idempotently and acknowledge the highest number held",
+    description:
+      "In one transaction HQ locks the station's high-water mark (last_seq), skips events at or below it (after checking they carry the same event ids: otherwise 409 SEQ_CONFLICT), refuses the push with 409 SEQ_GAP and expectedSeq when the first new event is not last_seq + 1, stores the contiguous run of new events (an event that fails validation is recorded as rejected for good and still advances the mark), and answers the new mark. Replays in any order change nothing.",
+    needsToken: true,
+    body: PushRequestSchema,
+    reply: PushResponseSchema,
+    replyDescription: 'Acknowledgement',
+    errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'SEQ_GAP', 'SEQ_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', ...SERVER_TROUBLE],
+  },
+  pull: {
+    method: 'GET',
+    path: '/v1/pull/:stream',
+    operationId: 'pull',
+    summary: 'One page of a reference stream after a cursor',
+    description:
+      "Manifests are limited to the token's warehouse. Pages are ordered by HQ-issued versions; give the returned cursor back for the next page until upToDate. A reset answer orders the station to drop its copy of the stream and start again without a cursor (after an HQ-ordered re-download, or for a cursor HQ cannot serve).",
+    needsToken: true,
+    pathParams: { stream: PullStreamSchema },
+    query: PullQuerySchema,
+    reply: PullResponseSchema,
+    replyDescription: 'A page or a reset order',
+    errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', ...SERVER_TROUBLE],
+  },
+  openapi: {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    operationId: 'openapi',
+    summary: 'This API description (OpenAPI 3.1), generated from the zod schemas',
+    needsToken: false,
+    replyDescription: 'OpenAPI 3.1',
+    errors: [],
+  },
+} as const satisfies Record<string, HqOperation>;
