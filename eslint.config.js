@@ -17,9 +17,9 @@ const forbid = (names, message) => names.map((name) => ({ name, message }));
 // The only shared/ modules the renderer may import (README "Rules of the layout"): the station contract and the pure
 // display helpers the screen needs. A folder ends in '/', a single module in '.ts'.
 const rendererSharedModules = [
-  'contract/', 'units/', 'intake/intakeMachine.ts', 'intake/intakeStates.ts', 'rules/money.ts', 'rules/verdict.ts',
+  'contract/', 'units/', 'intake/intakeMachine.ts', 'intake/intakeStates.ts', 'intake/benchFlow.ts', 'rules/money.ts', 'rules/verdict.ts',
   'rules/holdAging.ts', 'manifest/destinations.ts', 'printing/documentKinds.ts', 'printing/printErrors.ts',
-  'printing/printJob.ts', 'printing/printerSettings.ts', 'scale/reading.ts', 'scale/scaleIndication.ts',
+  'printing/printJob.ts', 'printing/printerSettings.ts', 'scale/reading.ts', 'scale/scaleIndication.ts', 'scale/weightAgreement.ts',
   'scan/wedgeDetector.ts', 'sync/syncStatus.ts',
 ];
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,6 +10,14 @@ export function latestVersion(migrations: readonly Migration[]): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
+export function tooNewError(found: number, known: number): StationError {
+  return new StationError(
+    'DATABASE_TOO_NEW',
+    `This station database was written by a newer version of ECMS Intake (schema ${found}; this build knows up to ${known}). ` +
+      'Install the newer version, or point --data-dir at another folder. The database was not changed.',
+  );
+}
+
 export function migrate(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
   for (let i = 1; i < migrations.length; i++) {
     const prev = migrations[i - 1];
@@ -20,13 +28,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
   }
   const from = db.pragma('user_version', { simple: true }) as number;
   const to = latestVersion(migrations);
-  if (from > to) {
-    throw new StationError(
-      'DATABASE_TOO_NEW',
-      `This station database was written by a newer version of ECMS Intake (schema ${from}; this build knows up to ${to}). ` +
-        'Install the newer version, or point --data-dir at another folder. The database was not changed.',
-    );
-  }
+  if (from > to) throw tooNewError(from, to);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

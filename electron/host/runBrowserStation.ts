@@ -1,7 +1,7 @@
 /**
  * Browser mode as a process: opens the configured station and serves it on 127.0.0.1. Prints one line
  * `ECMS_STATION_READY {json}` when ready (tests and the launcher read it), and closes cleanly on SIGINT/SIGTERM.
- * Logs go to `<data dir>/logs/` (electron/log/); an error nothing caught is logged as fatal and the process exits 1,
+ * The port and token are remembered in the data directory (hostIdentity.ts). Logs go to `<data dir>/logs/` (electron/log/); an error nothing caught is logged as fatal and the process exits 1,
  * while a failing event listener is only logged.
  *
  *   node electron/host/runBrowserStation.ts [station options, see electron/station/stationConfig.ts]
@@ -10,11 +10,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { openConfiguredStation } from '../station/openConfiguredStation.ts';
-import { parseStationConfig } from '../station/stationConfig.ts';
+import { parseStationConfig, type StationConfig } from '../station/stationConfig.ts';
 import { installFatalHandlers, openStationLog } from '../log/openStationLog.ts';
-import type { OpenLogger } from '../log/openLogger.ts';
+import type { Logger, OpenLogger } from '../log/openLogger.ts';
 import { startBrowserHost, type BrowserHost } from './browserHost.ts';
+import { readHostIdentity, tokenFor, writeHostIdentity } from './hostIdentity.ts';
 import type { Station } from '../station/createStation.ts';
+import { readBuildInfo } from '../station/readBuildInfo.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const READY_PREFIX = 'ECMS_STATION_READY ';
@@ -31,8 +33,8 @@ export async function runBrowserStation(argv: readonly string[], env: NodeJS.Pro
   const defaultDataDir = path.join(REPO_ROOT, '.data', 'station');
   const log = await openStationLog(parseStationConfig(argv, env, defaultDataDir).dataDir, env, 'station', process.stderr.isTTY);
   try {
-    const station = await openConfiguredStation({ argv, env, transport: 'browser', version, defaultDataDir, logger: log.logger });
-    const host = await startBrowserHost({ station, rendererDir: path.join(REPO_ROOT, 'out', 'renderer'), port: station.config.port });
+    const station = await openConfiguredStation({ argv, env, transport: 'browser', version, build: readBuildInfo(REPO_ROOT), defaultDataDir, logger: log.logger });
+    const host = await startRememberedHost(station, log.logger);
     return {
       station, host, log,
       async close() {
@@ -46,6 +48,30 @@ export async function runBrowserStation(argv: readonly string[], env: NodeJS.Pro
     await log.close();
     throw error;
   }
+}
+
+/**
+ * The host on the port and with the token this data directory remembers, so an open page resumes after a restart.
+ * `--port` wins over the remembered port; a remembered port that is now taken gives way to any free one.
+ */
+async function startRememberedHost(station: Station & { readonly config: StationConfig }, logger: Logger): Promise<BrowserHost> {
+  const { dataDir, port: askedPort } = station.config;
+  const stored = readHostIdentity(dataDir);
+  if (stored.kind === 'unreadable') logger.warn({ part: 'browser host', reason: stored.reason }, 'the remembered port and token could not be read; using new ones');
+  const remembered = stored.kind === 'found' ? stored.identity.port : 0;
+  const host = await startBrowserHost({
+    station,
+    rendererDir: path.join(REPO_ROOT, 'out', 'renderer'),
+    port: askedPort !== 0 ? askedPort : remembered,
+    portFallback: askedPort === 0,
+    token: tokenFor(stored),
+  });
+  try {
+    writeHostIdentity(dataDir, { port: host.port, token: host.token });
+  } catch (err) {
+    logger.warn({ part: 'browser host', err }, 'could not remember the port and token; an open page will need reopening after a restart');
+  }
+  return host;
 }
 
 /**
@@ -66,6 +92,10 @@ export async function serveBrowserStation(
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Under `npm start`'s supervisor: its end closes our stdin, and the station stops with it (never left orphaned).
+  if (env['ECMS_SUPERVISED'] === '1') {
+    process.stdin.on('end', stop).on('error', stop).resume();
+  }
   return running;
 }
 

@@ -5,6 +5,7 @@
 import { build } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBuildInfo } from './stampBuildInfo.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,6 +37,7 @@ export async function buildAll(options: { quiet?: boolean } = {}): Promise<void>
       rollupOptions: { external: ['electron'] },
     },
   });
+  writeBuildInfo(root);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

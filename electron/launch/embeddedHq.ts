@@ -5,11 +5,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { startHqServe } from './hqServeProcess.ts';
+import type { SupervisedChild } from './supervise.ts';
 
-export interface EmbeddedHq {
+export interface EmbeddedHq extends SupervisedChild {
   readonly url: string;
   readonly token: string;
+  readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -23,6 +26,8 @@ export async function startEmbeddedHq(root: string, station: { stationId: string
     '--seed-manifests', path.join(root, 'resources', 'demo', 'manifests.json'), ...reference,
   ]);
   return {
+    name: 'the demo HQ',
+    child: hq.child,
     url: hq.url,
     token: readFileSync(tokenFile, 'utf8').trim(),
     stop: async () => {

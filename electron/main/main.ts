@@ -14,6 +14,8 @@ import { openConfiguredStation } from '../station/openConfiguredStation.ts';
 import { parseStationConfig } from '../station/stationConfig.ts';
 import { openStationLog } from '../log/openStationLog.ts';
 import { startMain } from './startMain.ts';
+import { readBuildInfo } from '../station/readBuildInfo.ts';
+import { stationUpdates } from './modules/stationUpdates.ts';
 
 registerAppScheme();
 
@@ -26,9 +28,12 @@ void startMain({
   showErrorBox: (title, content) => dialog.showErrorBox(title, content),
   openLog: () => openStationLog(parseStationConfig(argv, process.env, defaultDataDir()).dataDir, process.env, 'main', process.stderr.isTTY),
   openStation: (log) => openConfiguredStation({
-    argv, env: process.env, transport: 'electron', defaultDataDir: defaultDataDir(), version: app.getVersion(), logger: log.logger,
+    argv, env: process.env, transport: 'electron', defaultDataDir: defaultDataDir(), version: app.getVersion(), build: readBuildInfo(app.getAppPath()), logger: log.logger,
   }),
-  modules: [singleInstance, securityLockdown, appProtocol, stationIpcModule, mainWindow],
+  modules: [singleInstance, securityLockdown, appProtocol, stationIpcModule, mainWindow, stationUpdates(() => {
+    const config = parseStationConfig(argv, process.env, defaultDataDir());
+    return { hqUrl: config.hqUrl ?? null, hqToken: config.hqToken ?? null };
+  })],
   context: {
     appOrigin: APP_ORIGIN,
     rendererDir: path.join(outDir, 'renderer'),

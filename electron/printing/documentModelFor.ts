@@ -1,6 +1,6 @@
 /**
- * The document model for one intake, with the full manifest entry looked up for a return slip (the shipper is
- * only there), and the short subject the queue shows for it.
+ * The document model for one intake, with the full manifest entry looked up (the shipper and the consignee's
+ * name and address in their own script are only there), and the short subject the queue shows for it.
  */
 import type { Database } from 'better-sqlite3';
 import type { IntakeView } from '../../shared/contract/intakeView.ts';
@@ -21,9 +21,9 @@ function manifestOf(db: Database, waybill: string): PrintOutcome<ManifestEntry |
 }
 
 export function documentModelFor(db: Database, intake: IntakeView, document: DocumentKind, station: SlipStation, now: number, copy: number): PrintOutcome<DocumentModel> {
-  if (document === 'relabel') return relabelModel(intake, station, now, { copy });
   const manifest = intake.manifest === null ? printOk(null) : manifestOf(db, intake.manifest.waybill);
   if (!manifest.ok) return manifest;
+  if (document === 'relabel') return relabelModel(intake, station, now, { copy, native: manifest.value?.consigneeNative ?? null });
   return returnSlipModel(intake, manifest.value, station, now, { copy });
 }
 

@@ -3,10 +3,15 @@
  * text, vector rules and boxes, Code 128 barcodes as bwip-js PNGs placed on the 300 dpi grid (barcodeFit.ts).
  *
  * Helvetica (a PDF standard font) covers Latin-1 only; any other character is printed as "?" and listed in
- * `replaced`, so the caller can tell (names in Chinese characters belong in the manifest's Latin transliteration).
+ * `replaced`, so the caller can tell. Lines the layout marks as a consignee's own script are set in the shipped
+ * Noto Sans CJK font of that script (fonts/cjkFonts.ts), embedded as a subset of just the glyphs this document uses
+ * (with a ToUnicode map, so the text can be searched and extracted).
  * A line measured wider than its box is set smaller, never clipped.
  */
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { NativeScript } from '../../shared/manifest/nativeScript.ts';
+import { NATIVE_BASELINE_EM } from '../../shared/printing/nativeText.ts';
 import { VECTOR_BARCODE_DPI, fitBarcode } from '../../shared/printing/barcodeFit.ts';
 import { planCode128 } from '../../shared/printing/code128.ts';
 import { BASELINE_EM } from '../../shared/printing/htmlRenderer.ts';
@@ -14,6 +19,7 @@ import type { LabelLayout, LayoutItem } from '../../shared/printing/labelLayout.
 import { PT_PER_INCH } from '../../shared/printing/labelLayout.ts';
 import { printFail, printOk, type PrintOutcome } from '../../shared/printing/printErrors.ts';
 import { code128Png } from './barcodeImages.ts';
+import { cjkFont } from './fonts/cjkFonts.ts';
 
 export interface RenderedPdf {
   readonly bytes: Uint8Array;
@@ -25,12 +31,24 @@ interface Fonts {
   readonly regular: PDFFont;
   readonly bold: PDFFont;
   readonly charset: ReadonlySet<number>;
+  /** The CJK fonts embedded so far, per script and weight. */
+  readonly native: Map<string, { readonly font: PDFFont; readonly charset: ReadonlySet<number> }>;
 }
 
-function printable(text: string, fonts: Fonts, replaced: Set<string>): string {
+async function nativeFont(doc: PDFDocument, fonts: Fonts, script: NativeScript, bold: boolean): Promise<{ readonly font: PDFFont; readonly charset: ReadonlySet<number> }> {
+  const key = `${script}/${bold ? 'bold' : 'regular'}`;
+  const known = fonts.native.get(key);
+  if (known !== undefined) return known;
+  const font = await doc.embedFont(cjkFont(script, bold).bytes, { subset: true });
+  const entry = { font, charset: new Set(font.getCharacterSet()) };
+  fonts.native.set(key, entry);
+  return entry;
+}
+
+function printable(text: string, charset: ReadonlySet<number>, replaced: Set<string>): string {
   let out = '';
   for (const ch of text) {
-    if (fonts.charset.has(ch.codePointAt(0) ?? -1)) out += ch;
+    if (charset.has(ch.codePointAt(0) ?? -1)) out += ch;
     else {
       replaced.add(ch);
       out += '?';
@@ -39,9 +57,10 @@ function printable(text: string, fonts: Fonts, replaced: Set<string>): string {
   return out;
 }
 
-function drawText(page: PDFPage, item: Extract<LayoutItem, { kind: 'text' }>, fonts: Fonts, replaced: Set<string>, height: number): void {
-  const font = item.bold ? fonts.bold : fonts.regular;
-  const text = printable(item.text, fonts, replaced);
+async function drawText(doc: PDFDocument, page: PDFPage, item: Extract<LayoutItem, { kind: 'text' }>, fonts: Fonts, replaced: Set<string>, height: number): Promise<void> {
+  const native = item.script === undefined ? null : await nativeFont(doc, fonts, item.script, item.bold);
+  const font = native?.font ?? (item.bold ? fonts.bold : fonts.regular);
+  const text = printable(item.text, native?.charset ?? fonts.charset, replaced);
   let size = item.size;
   let width = font.widthOfTextAtSize(text, size);
   if (width > item.width) {
@@ -49,7 +68,8 @@ function drawText(page: PDFPage, item: Extract<LayoutItem, { kind: 'text' }>, fo
     width = item.width;
   }
   const x = item.align === 'left' ? item.x : item.align === 'center' ? item.x + (item.width - width) / 2 : item.x + item.width - width;
-  page.drawText(text, { x, y: height - (item.y + item.size * BASELINE_EM), size, font, color: item.inverse === true ? rgb(1, 1, 1) : rgb(0, 0, 0) });
+  const baseline = native === null ? item.size * BASELINE_EM : size * NATIVE_BASELINE_EM;
+  page.drawText(text, { x, y: height - (item.y + baseline), size, font, color: item.inverse === true ? rgb(1, 1, 1) : rgb(0, 0, 0) });
 }
 
 function drawBox(page: PDFPage, item: Extract<LayoutItem, { kind: 'box' }>, height: number): void {
@@ -84,13 +104,14 @@ export async function renderPdf(layout: LabelLayout, createdAt?: Date): Promise<
     doc.setCreationDate(createdAt);
     doc.setModificationDate(createdAt);
   }
+  doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const fonts: Fonts = { regular, bold, charset: new Set(regular.getCharacterSet()) };
+  const fonts: Fonts = { regular, bold, charset: new Set(regular.getCharacterSet()), native: new Map() };
   const page = doc.addPage([layout.widthPt, layout.heightPt]);
   const replaced = new Set<string>();
   for (const item of layout.items) {
-    if (item.kind === 'text') drawText(page, item, fonts, replaced, layout.heightPt);
+    if (item.kind === 'text') await drawText(doc, page, item, fonts, replaced, layout.heightPt);
     else if (item.kind === 'box') drawBox(page, item, layout.heightPt);
     else {
       const done = await drawBarcode(doc, page, item, layout.heightPt);

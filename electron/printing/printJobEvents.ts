@@ -7,6 +7,7 @@
  *   DOCUMENT_PRINT_HANDOFF  waiting for a person to print it from the browser
  *   DOCUMENT_PRINT_FAILED   it needs a person (no printer set up, printer refused, document cannot be made)
  *   DOCUMENT_NOT_PRINTED    an automatic print after a verdict could not even be queued (e.g. no waybill)
+ *   DOCUMENT_VOIDED         the parcel's verdict or measurements changed: the document no longer matches it
  * Retries after the first are not logged one by one: the job row keeps the count and the last error.
  */
 import type { Database } from 'better-sqlite3';
@@ -19,7 +20,8 @@ export type PrintEventType =
   | 'DOCUMENT_PRINT_DELAYED'
   | 'DOCUMENT_PRINT_HANDOFF'
   | 'DOCUMENT_PRINT_FAILED'
-  | 'DOCUMENT_NOT_PRINTED';
+  | 'DOCUMENT_NOT_PRINTED'
+  | 'DOCUMENT_VOIDED';
 
 /** Appends one printing event; call inside the transaction that changes the job. */
 export function recordPrintEvent(db: Database, intakeId: string, type: PrintEventType, payload: Record<string, unknown>, at: number): void {

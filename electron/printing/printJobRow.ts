@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, PRINT_FORMATS } from '../../shared/printing/documentKinds.ts';
-import { JOB_REASONS, JOB_STATES, type PrintJobView } from '../../shared/printing/printJob.ts';
+import { JOB_MARKS, JOB_REASONS, JOB_STATES, type PrintJobView } from '../../shared/printing/printJob.ts';
 import { PRINT_ERROR_CODES } from '../../shared/printing/printErrors.ts';
 import { PrinterTargetSchema, describeTarget } from '../../shared/printing/printerSettings.ts';
 
@@ -30,6 +30,12 @@ export const PrintJobRowSchema = z.object({
   created_at: z.number().int(),
   updated_at: z.number().int(),
   done_at: z.number().int().nullable(),
+  basis: z.string().nullable(),
+  voided_at: z.number().int().nullable(),
+  void_reason: z.string().nullable(),
+  mark: z.enum(JOB_MARKS).nullable(),
+  voids_job_id: z.string().nullable(),
+  body_sha256: z.string().nullable(),
 });
 export type PrintJobRow = z.infer<typeof PrintJobRowSchema>;
 
@@ -77,5 +83,8 @@ export function toJobView(row: PrintJobRow): PrintJobView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
+    voided: row.voided_at === null ? null : { at: row.voided_at, reason: row.void_reason ?? '' },
+    mark: row.mark,
+    voidsJobId: row.voids_job_id,
   };
 }

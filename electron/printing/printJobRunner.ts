@@ -8,11 +8,11 @@
  * The bytes are rendered for the job's printer on its first send (and after it moved to another printer) and kept.
  */
 import type { Database } from 'better-sqlite3';
-import { DocumentModelSchema } from '../../shared/printing/documentModel.ts';
 import { PrinterTargetSchema, describeTarget, formatOfTarget, type PrinterTarget } from '../../shared/printing/printerSettings.ts';
 import { isRetryable, printFail, printOk, type PrintErrorCode, type PrintOutcome } from '../../shared/printing/printErrors.ts';
 import { printRetryDelayMs, type PrintRetryPolicy } from '../../shared/printing/printRetry.ts';
 import { recordPrintEvent } from './printJobEvents.ts';
+import { bodyHash, jobModel } from './jobModel.ts';
 import type { PrintJobRow } from './printJobRow.ts';
 import { markDone, markFailed, markHandoff, markRetry, markSending, storePayload } from '../db/queries/printJobs.ts';
 import { renderDocument, renderRequestFor, type RenderedDocument } from './renderDocument.ts';
@@ -39,7 +39,10 @@ export function safeJson(text: string | null): unknown {
 
 /** The DOCUMENT_PRINTED payload. */
 export function printedEventPayload(row: PrintJobRow, spoolerJob: string | null, by: 'printer' | 'person'): Record<string, unknown> {
-  return { jobId: row.job_id, document: row.document, copy: row.copy_no, reason: row.reason, subject: row.subject, attempts: row.attempts, spoolerJob, by };
+  return {
+    jobId: row.job_id, document: row.document, copy: row.copy_no, reason: row.reason, subject: row.subject, attempts: row.attempts, spoolerJob, by,
+    mark: row.mark, voided: row.voided_at !== null,
+  };
 }
 
 function fail(deps: RunnerDeps, row: PrintJobRow, code: PrintErrorCode, message: string): void {
@@ -57,9 +60,9 @@ async function payload(deps: RunnerDeps, row: PrintJobRow, target: PrinterTarget
   if (row.payload !== null && row.format === format) {
     return printOk({ format, bytes: row.payload, title: `ECMS ${row.document} ${row.subject}`, replaced: [] });
   }
-  const model = DocumentModelSchema.safeParse(safeJson(row.model_json));
-  if (!model.success) return printFail('JOB_DAMAGED', 'The document stored with this job cannot be read.');
-  const doc = await renderDocument(model.data, renderRequestFor(target));
+  const model = jobModel(row);
+  if (model === null) return printFail('JOB_DAMAGED', 'The document stored with this job cannot be read.');
+  const doc = await renderDocument(model, renderRequestFor(target));
   if (!doc.ok) return doc;
   if (doc.value.replaced.length > 0) deps.log(`job ${row.job_id}: printed as "?": ${doc.value.replaced.join(' ')}`);
   storePayload(deps.db, row.job_id, doc.value.bytes, doc.value.format);
@@ -84,7 +87,7 @@ export async function runJob(deps: RunnerDeps, row: PrintJobRow): Promise<void> 
         recordPrintEvent(deps.db, row.intake_id, 'DOCUMENT_PRINT_HANDOFF', { jobId: row.job_id, document: row.document, copy: row.copy_no }, now);
         return;
       }
-      markDone(deps.db, row.job_id, now, delivery.spoolerJob);
+      markDone(deps.db, row.job_id, now, delivery.spoolerJob, bodyHash(doc.value.bytes));
       recordPrintEvent(deps.db, row.intake_id, 'DOCUMENT_PRINTED', {
         ...printedEventPayload(attempted, delivery.spoolerJob, 'printer'), confirmed: delivery.confirmed, printer: describeTarget(target.data),
       }, now);

@@ -13,7 +13,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { IntakeView } from '../../shared/contract/intakeView.ts';
 import type { DocumentKind } from '../../shared/printing/documentKinds.ts';
-import { DocumentModelSchema, type SlipStation } from '../../shared/printing/documentModel.ts';
+import type { DocumentModel, SlipStation } from '../../shared/printing/documentModel.ts';
 import { layoutDocument } from '../../shared/printing/layoutDocument.ts';
 import type { JobReason, PrintJobView, PrintQueueStatus } from '../../shared/printing/printJob.ts';
 import { DEFAULT_PRINT_RETRY, type PrintRetryPolicy } from '../../shared/printing/printRetry.ts';
@@ -25,11 +25,12 @@ import { documentModelFor, subjectOf } from './documentModelFor.ts';
 import { recordPrintEvent } from './printJobEvents.ts';
 import { isDamaged, toJobView, type DamagedRow, type PrintJobRow } from './printJobRow.ts';
 import {
-  dueJob, earliestAttempt, getJob, insertJob, jobCounts, jobOfRequest, markDone, markFailed, movableJobs, nextCopy, requeueInterrupted,
-  requeueNow, retarget, visibleJobs, waitBehindPrinter, wakeJobsOfPrinter, type NewJob,
+  dueJob, earliestAttempt, getJob, insertJob, jobCounts, jobOfRequest, jobsOfIntake, latestDocumentJob, liveJobsOfIntake, markDone, markFailed,
+  markVoided, movableJobs, nextCopy, requeueInterrupted, requeueNow, retarget, visibleJobs, waitBehindPrinter, wakeJobsOfPrinter, type NewJob,
 } from '../db/queries/printJobs.ts';
 import { parsePrintSettings, readPrintSettings, writePrintSettings } from '../db/queries/printSettings.ts';
-import { printedEventPayload, runJob, safeJson, type RunnerDeps } from './printJobRunner.ts';
+import { printedEventPayload, runJob, type RunnerDeps } from './printJobRunner.ts';
+import { bodyHash, jobModel } from './jobModel.ts';
 import { renderDocument } from './renderDocument.ts';
 import type { PrinterPorts } from './sendToPrinter.ts';
 import type { SystemPrinter, SystemPrinterInfo } from './systemPrinter.ts';
@@ -168,7 +169,7 @@ export class PrintQueue {
    * document that cannot be made is returned in `notQueued` and logged, never dropped silently.
    * Idempotent per requestId: calling again with the same id returns the same jobs.
    */
-  enqueueForVerdict(requestId: string, intake: IntakeView): PrintOutcome<AutoPrintResult> {
+  enqueueForVerdict(requestId: string, intake: IntakeView, basis: string | null = null): PrintOutcome<AutoPrintResult> {
     if (intake.verdict === null) return printFail('DOCUMENT_UNAVAILABLE', `Parcel ${intake.scan.tracking} has no verdict to print for.`);
     const settings = this.settings();
     if (!settings.ok) return settings;
@@ -176,7 +177,7 @@ export class PrintQueue {
     const result: AutoPrintResult = { jobs: [], notQueued: [] };
     this.#db.transaction(() => {
       for (const document of settings.value.autoPrint[decision]) {
-        const job = this.#enqueue(requestId, intake, document, 'auto', settings.value);
+        const job = this.#enqueue(requestId, intake, document, 'auto', settings.value, basis);
         if (job.ok) result.jobs.push(job.value);
         else {
           result.notQueued.push({ document, ...job.error });
@@ -189,36 +190,109 @@ export class PrintQueue {
   }
 
   /** Prints one document for a parcel now ("Print" button: reason 'manual') or again from its history ('reprint'). */
-  enqueueDocument(requestId: string, intake: IntakeView, document: DocumentKind, reason: Exclude<JobReason, 'auto'>): PrintOutcome<PrintJobView> {
+  enqueueDocument(
+    requestId: string, intake: IntakeView, document: DocumentKind, reason: Exclude<JobReason, 'auto'>, basis: string | null = null,
+  ): PrintOutcome<PrintJobView> {
     const settings = this.settings();
     if (!settings.ok) return settings;
-    const job = this.#db.transaction(() => this.#enqueue(requestId, intake, document, reason, settings.value))();
+    const job = this.#db.transaction(() => this.#enqueue(requestId, intake, document, reason, settings.value, basis))();
     this.#changed();
     return job;
   }
 
-  #enqueue(requestId: string, intake: IntakeView, document: DocumentKind, reason: JobReason, settings: PrintSettings): PrintOutcome<PrintJobView> {
+  /**
+   * A reprint starts from the document last made for the parcel (its stored model, with the next copy number) while
+   * that document is still valid; a void one is refused with the reason. Without an earlier job the document is
+   * made from the intake as it is now.
+   */
+  #reprintModel(intake: IntakeView, document: DocumentKind, copy: number, basis: string | null): PrintOutcome<{ model: DocumentModel; basis: string | null }> | null {
+    const latest = latestDocumentJob(this.#db, intake.intakeId, document);
+    if (latest === null) return null;
+    if (isDamaged(latest)) return damaged(latest);
+    if (latest.voided_at !== null) {
+      return printFail('DOCUMENT_VOIDED', `The last ${document} of this parcel is void (${latest.void_reason ?? 'its verdict changed'}): it cannot be printed again. Print the document for the parcel's new verdict instead.`);
+    }
+    const model = jobModel({ model_json: latest.model_json, mark: null });
+    if (model === null) return printFail('JOB_DAMAGED', `The ${document} stored for this parcel cannot be read back, so it cannot be printed again.`);
+    return printOk({ model: { ...model, copy }, basis: latest.basis ?? basis });
+  }
+
+  #enqueue(
+    requestId: string, intake: IntakeView, document: DocumentKind, reason: JobReason, settings: PrintSettings, basis: string | null,
+    voidSlip?: { readonly of: PrintJobRow },
+  ): PrintOutcome<PrintJobView> {
     const existing = jobOfRequest(this.#db, requestId, document);
     if (existing !== null) return isDamaged(existing) ? damaged(existing) : printOk(toJobView(existing));
     const now = this.#now();
-    const copy = nextCopy(this.#db, intake.intakeId, document);
-    const model = documentModelFor(this.#db, intake, document, this.#station(), now, copy);
-    if (!model.ok) return model;
-    const layout = layoutDocument(model.value);
+    const copy = voidSlip === undefined ? nextCopy(this.#db, intake.intakeId, document) : voidSlip.of.copy_no;
+    let made: PrintOutcome<{ model: DocumentModel; basis: string | null }>;
+    if (voidSlip !== undefined) {
+      const model = jobModel({ model_json: voidSlip.of.model_json, mark: 'VOID' });
+      made = model === null ? printFail('JOB_DAMAGED', `The ${document} to void cannot be read back, so no VOID slip can be printed for it.`) : printOk({ model, basis: null });
+    } else {
+      const fromHistory = reason === 'reprint' ? this.#reprintModel(intake, document, copy, basis) : null;
+      made = fromHistory ?? (() => {
+        const model = documentModelFor(this.#db, intake, document, this.#station(), now, copy);
+        return model.ok ? printOk({ model: model.value, basis }) : model;
+      })();
+    }
+    if (!made.ok) return made;
+    const model = made.value.model;
+    const layout = layoutDocument(model);
     if (!layout.ok) return layout;
     const target = settings.printers[document];
     const jobId = randomUUID();
     const error = target === null ? { code: 'NO_PRINTER' as const, message: `No printer is set up for the ${document}: choose one in printer setup, then it prints.` } : null;
+    const mark = voidSlip === undefined ? null : 'VOID' as const;
     insertJob(this.#db, {
-      jobId, requestId, intakeId: intake.intakeId, document, reason, copy, subject: subjectOf(model.value), modelJson: JSON.stringify(model.value),
+      jobId, requestId, intakeId: intake.intakeId, document, reason, copy, subject: subjectOf(model), modelJson: JSON.stringify({ ...model, mark: undefined }),
       target: target === null ? null : storedTarget(target), state: target === null ? 'failed' : 'queued', error, at: now,
+      basis: made.value.basis, mark, voidsJobId: voidSlip?.of.job_id ?? null,
     });
     if (target !== null) waitBehindPrinter(this.#db, jobId, targetKey(target));
     recordPrintEvent(this.#db, intake.intakeId, 'DOCUMENT_QUEUED', {
-      jobId, document, reason, copy, subject: subjectOf(model.value), printer: target === null ? null : describeTarget(target), waitingFor: error?.code ?? null,
+      jobId, document, reason, copy, subject: subjectOf(model), printer: target === null ? null : describeTarget(target), waitingFor: error?.code ?? null,
+      ...(mark === null ? {} : { mark, voids: voidSlip?.of.job_id }),
     }, now);
     const row = getJob(this.#db, jobId);
     return row === null || isDamaged(row) ? printFail('JOB_DAMAGED', `Print job ${jobId} could not be read back after saving.`) : printOk(toJobView(row));
+  }
+
+  // ── voiding (synchronous, inside the transaction that changes the verdict) ──────────────────────────────────
+
+  /**
+   * The parcel's facts changed (`basis`, null: the parcel is cancelled): every document made from other facts is
+   * void. One not yet printed is never sent; one printed gets a VOID slip when the settings ask for it. Returns the
+   * voided jobs. Idempotent: a voided job stays voided, and its VOID slip is made once.
+   */
+  voidStale(intake: IntakeView, basis: string | null, reason: string): PrintOutcome<PrintJobView[]> {
+    const settings = this.settings();
+    if (!settings.ok) return settings;
+    const voided: PrintJobView[] = [];
+    const now = this.#now();
+    this.#db.transaction(() => {
+      for (const row of liveJobsOfIntake(this.#db, intake.intakeId)) {
+        if (isDamaged(row) || (basis !== null && row.basis === basis)) continue;
+        markVoided(this.#db, row.job_id, now, reason);
+        recordPrintEvent(this.#db, intake.intakeId, 'DOCUMENT_VOIDED', { jobId: row.job_id, document: row.document, copy: row.copy_no, state: row.state, reason }, now);
+        const printed = row.state === 'done' || row.state === 'sending';
+        if (printed && settings.value.voidSlip) {
+          const slip = this.#enqueue(`void:${row.job_id}`, intake, row.document, 'auto', settings.value, null, { of: row });
+          if (!slip.ok) {
+            recordPrintEvent(this.#db, intake.intakeId, 'DOCUMENT_NOT_PRINTED', { document: row.document, voids: row.job_id, code: slip.error.code, message: slip.error.message }, now);
+          }
+        }
+        const after = getJob(this.#db, row.job_id);
+        if (after !== null && !isDamaged(after)) voided.push(toJobView(after));
+      }
+    })();
+    if (voided.length > 0) this.#changed();
+    return printOk(voided);
+  }
+
+  /** Every document of one parcel, oldest first (the card lists them with their state and void mark). */
+  documentsOf(intakeId: string): PrintJobView[] {
+    return jobsOfIntake(this.#db, intakeId).filter((r): r is PrintJobRow => !isDamaged(r)).map(toJobView);
   }
 
   // ── people acting on jobs ────────────────────────────────────────────────────────────────────────────────────
@@ -227,6 +301,9 @@ export class PrintQueue {
   retry(jobId: string): PrintOutcome<PrintJobView> {
     const row = this.#row(jobId);
     if (!row.ok) return row;
+    if (row.value.voided_at !== null) {
+      return printFail('DOCUMENT_VOIDED', `This ${row.value.document} is void (${row.value.void_reason ?? 'its verdict changed'}): it is not printed.`);
+    }
     if (row.value.state !== 'queued' && row.value.state !== 'failed') {
       return printFail('JOB_STATE', `Job ${jobId} is ${row.value.state}; only queued or failed jobs can be retried.`);
     }
@@ -254,7 +331,7 @@ export class PrintQueue {
     if (printed) {
       const now = this.#now();
       this.#db.transaction(() => {
-        markDone(this.#db, jobId, now, null);
+        markDone(this.#db, jobId, now, null, row.value.payload === null ? null : bodyHash(row.value.payload));
         recordPrintEvent(this.#db, row.value.intake_id, 'DOCUMENT_PRINTED', printedEventPayload(row.value, null, 'person'), now);
       })();
       this.#changed();
@@ -266,9 +343,10 @@ export class PrintQueue {
   async content(jobId: string): Promise<PrintOutcome<{ jobId: string; title: string; html: string }>> {
     const row = this.#row(jobId);
     if (!row.ok) return row;
-    const model = DocumentModelSchema.safeParse(safeJson(row.value.model_json));
-    if (!model.success) return printFail('JOB_DAMAGED', `Print job ${jobId} holds a document the station cannot read.`);
-    const doc = await renderDocument(model.data, { format: 'html' });
+    if (row.value.voided_at !== null) return printFail('DOCUMENT_VOIDED', `This ${row.value.document} is void (${row.value.void_reason ?? 'its verdict changed'}): do not print it.`);
+    const model = jobModel(row.value);
+    if (model === null) return printFail('JOB_DAMAGED', `Print job ${jobId} holds a document the station cannot read.`);
+    const doc = await renderDocument(model, { format: 'html' });
     if (!doc.ok) return doc;
     return printOk({ jobId, title: doc.value.title, html: new TextDecoder().decode(doc.value.bytes) });
   }

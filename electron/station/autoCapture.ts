@@ -5,7 +5,9 @@
  * it (readings numbered as they arrive, indications, the open intake) and hands each capture to the intake service,
  * which stores it (a first weight, or a correction that re-decides a decided parcel); it also guards the "capture
  * from scale" button (IntakeService.guardScaleWeights) with the same interlock. A capture the station could
- * not store is logged and sent to the screen as `captureFailed` with its typed code.
+ * not store is logged and sent to the screen as `captureFailed` with its typed code. Frames the scale's parser
+ * rejected (its diagnostics count them) are told to the interlock before the next reading: a noisy line restarts
+ * the hold, so a corrupted frame that happens to parse is never taken as a settled weight (issue 14, item 7).
  */
 import type { StationSettings } from '../../shared/contract/settings.ts';
 import type { EventData } from '../../shared/contract/events.ts';
@@ -46,6 +48,14 @@ export function startAutoCapture(options: AutoCaptureOptions): { stop(): void } 
     return { settleMs: s.autoCaptureSettleMs, ...limitsFromGrams(s.autoCaptureEmptyBelowG, s.autoCaptureChangeToleranceG) };
   });
   let readingSeq = 0;
+  const rejectedSoFar = () => Object.values(options.scale.diagnostics().rejected).reduce((a, b) => a + (b ?? 0), 0);
+  let rejected = rejectedSoFar();
+  /** Tells the interlock about frames rejected since the last look. */
+  const noteFrameErrors = () => {
+    const now = rejectedSoFar();
+    if (now > rejected) interlock.frameError(options.now());
+    rejected = now;
+  };
   interlock.setParcel(parcelOf(options.intake.current()), options.now());
 
   const warn = (fields: Record<string, unknown>, message: string) => {
@@ -68,8 +78,14 @@ export function startAutoCapture(options: AutoCaptureOptions): { stop(): void } 
   const offs = [
     options.intake.guardScaleWeights((intakeId, mass) => interlock.admits(intakeId, mass)),
     options.onIntakeChanged((view) => interlock.setParcel(parcelOf(view), options.now())),
-    options.scale.onReading((reading) => take(interlock.feedReading(reading, ++readingSeq, options.now()).captured)),
-    options.scale.onIndication((indication) => take(interlock.feedIndication(indication, options.now()).captured)),
+    options.scale.onReading((reading) => {
+      noteFrameErrors();
+      take(interlock.feedReading(reading, ++readingSeq, options.now()).captured);
+    }),
+    options.scale.onIndication((indication) => {
+      noteFrameErrors();
+      take(interlock.feedIndication(indication, options.now()).captured);
+    }),
     options.scale.onStatus((status) => {
       if (status.state !== 'connected') interlock.interrupt();
     }),

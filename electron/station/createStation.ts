@@ -20,22 +20,29 @@ import { processLogger } from '../log/processLogger.ts';
 import { StationError } from './stationError.ts';
 import { startAutoCapture } from './autoCapture.ts';
 import { createStationHolds, type StationHolds } from './stationHolds.ts';
+import { createStationClock, type StationClock } from '../holds/stationClock.ts';
+import { earliestRateCardFrom } from '../rules/rateCardDates.ts';
 import { createStationPrinting, type StationPrinting } from './stationPrinting.ts';
 import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
+import type { BuildInfo } from '../../shared/contract/buildInfo.ts';
 
 export interface StationOptions {
   readonly dataDir: string;
   readonly transport: 'electron' | 'browser';
   readonly demo: boolean;
   readonly version: string;
+  /** The build stamp (out/build-info.json); absent or null: not a built app (tests, sources). */
+  readonly build?: BuildInfo | null;
   readonly scale: StationScale;
   readonly classify: ScanClassifier;
   readonly decide: VerdictDecider;
   /** Settings given on the command line or in the environment; they win over stored ones and are saved. */
   readonly settingsOverrides?: Partial<StationSettings>;
   /** The HQ sync service; absent or null: events wait in the outbox. */
-  readonly hq?: { readonly hqUrl: string; readonly token: string } | null;
+  readonly hq?: { readonly hqUrl: string; readonly token: string; readonly caFile?: string } | null;
   readonly now?: () => number;
+  /** A monotonic clock (ms) for station time (electron/holds/stationClock.ts); absent: `now` when given, else performance.now. */
+  readonly mono?: () => number;
   /** Where the station logs (electron/log/openLogger.ts); absent: the process logger. */
   readonly logger?: Logger;
 }
@@ -48,6 +55,8 @@ export interface Station {
   readonly holds: StationHolds;
   readonly printing: StationPrinting;
   readonly sync: SyncService;
+  /** Station time: hold ages, and the clock check that stops date-dependent verdicts (CLOCK_SKEW). */
+  readonly clock: StationClock;
   settings(): StationSettings;
   /** The station's logger now: its lines carry the station, warehouse and operator. */
   logger(): Logger;
@@ -88,6 +97,8 @@ export function createStation(options: StationOptions): Station {
   const rootLog = options.logger ?? processLogger();
   const db = openStationDatabase(options.dataDir);
   let settings = loadSettings(db, options.settingsOverrides);
+  const mono = options.mono ?? (options.now ? options.now : undefined);
+  const clock = createStationClock({ db, wall: now, ...(mono ? { mono } : {}), earliestRateCardFrom: () => earliestRateCardFrom(db) });
   let log = rootLog.child(stationBindings(settings));
   const events = new StationEvents({ error: (fields, message) => log.error(fields, message) });
 
@@ -96,7 +107,10 @@ export function createStation(options: StationOptions): Station {
   const intakeChanged = listenerSet<IntakeView | null>(logListenerError('intake change', rootLog));
 
   const printing = createStationPrinting(db, () => settings, events, now);
-  const holds = createStationHolds(db, now, () => holdsChanged.emit());
+  const holds = createStationHolds(db, clock.now, () => holdsChanged.emit(), {
+    verdictChanged: (intakeId, commandId, reason) => printing.verdictChanged(intakeId, commandId, reason),
+    notice: (notice) => events.emit('notice', notice),
+  });
   const intake = new IntakeService({
     db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
     withinCommit: (row, action, commandId) => {
@@ -104,6 +118,7 @@ export function createStation(options: StationOptions): Station {
       printing.withinCommit(row, action, commandId);
     },
     onIntakeChanged: (view) => intakeChanged.emit(view),
+    onRepeatScan: (view) => holds.repeatScanned(view),
   });
   /** Parcels held for a missing pre-alert are decided again once their manifest is on the station. */
   const recheckPrealerts = (): number => {
@@ -120,6 +135,7 @@ export function createStation(options: StationOptions): Station {
   const sync = createSyncService({
     db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
     onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
+    onServerTime: (hqTime) => clock.learnHqTime(hqTime),
     onReferenceDataChanged: (stream) => {
       if (stream === 'manifests') recheckPrealerts();
     },
@@ -154,7 +170,7 @@ export function createStation(options: StationOptions): Station {
   const handlers: CommandHandlers = {
     'station.info': () => ({
       stationId: settings.stationId, warehouse: settings.warehouse, operator: settings.operator, version: options.version,
-      transport: options.transport, demo: options.demo, dataDir: options.dataDir,
+      build: options.build ?? null, transport: options.transport, demo: options.demo, dataDir: options.dataDir, clockWarning: clock.warning(),
     }),
     'intake.current': () => intake.current(),
     'intake.get': (req) => intake.get(req.intakeId),
@@ -166,7 +182,7 @@ export function createStation(options: StationOptions): Station {
     'intake.commitVerdict': (req) => intake.commitVerdict(req),
     'intake.finish': (req) => intake.finish(req),
     'intake.cancel': (req) => intake.cancel(req),
-    'holds.list': () => holds.shelf.listHolds(now()),
+    'holds.list': () => holds.shelf.listHolds(clock.now()),
     'holds.release': (req) => holds.release(req.holdIds, settings.operator, req.note, req.commandId),
     'holds.convertToReturn': (req) => holds.convertToReturn(req.holdIds, settings.operator, req.note, req.commandId),
     'scale.status': () => ({ device: options.scale.status(), last: options.scale.last() }),
@@ -183,6 +199,11 @@ export function createStation(options: StationOptions): Station {
     },
     'sync.status': () => sync.getStatus(),
     'sync.deadLetters': (req) => sync.listDeadLetters(req.limit),
+    'sync.now': () => {
+      sync.requestPull();
+      sync.nudge();
+      return sync.getStatus();
+    },
     ...printing.handlers(intake),
     'settings.get': () => settings,
     'settings.update': (req) => {
@@ -195,7 +216,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   return {
-    db, handlers, events, intake, holds, printing, sync,
+    db, handlers, events, intake, holds, printing, sync, clock,
     settings: () => settings,
     logger: () => log,
     recheckPrealerts,

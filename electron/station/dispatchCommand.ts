@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { COMMANDS } from '../../shared/contract/commands.ts';
 import { COMMAND_NAMES, type CommandName } from '../../shared/contract/commandNames.ts';
-import { fail, ok, type Result } from '../../shared/contract/result.ts';
+import { fail, failOnField, ok, type Result } from '../../shared/contract/result.ts';
+import { plainRequestIssue } from './plainRequestIssue.ts';
 import type { CommandHandlers } from './commandHandlers.ts';
 import { StationError } from './stationError.ts';
 
@@ -45,17 +46,18 @@ export async function dispatchCommand(
   request: unknown,
   log: DispatchLog,
 ): Promise<Result<unknown>> {
-  if (!isCommandName(name)) return fail('UNKNOWN_COMMAND', `Unknown command ${String(name)}.`);
+  if (!isCommandName(name)) return fail('UNKNOWN_COMMAND', 'The screen asked the station for something it does not do. Reload the page; if it keeps happening, call a supervisor.');
   const parsed = COMMANDS[name].request.safeParse(request);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-    return fail('INVALID_REQUEST', `${name}: ${issues}`);
+    // Plain words only: the command name and the schema's wording stay out of what the worker reads.
+    const issue = plainRequestIssue(parsed.error.issues);
+    return issue.field === undefined ? fail('INVALID_REQUEST', issue.message) : failOnField('INVALID_REQUEST', issue.field, issue.message);
   }
   try {
     const handler = handlers[name] as (req: unknown) => unknown;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof StationError) return fail(error.code, error.message);
+    if (error instanceof StationError) return error.field === undefined ? fail(error.code, error.message) : failOnField(error.code, error.field, error.message);
     const intakeId = intakeIdOf(parsed.data);
     const logId = newLogId();
     log.error(`${name} failed`, error, intakeId === undefined ? { logId, command: name } : { logId, command: name, intakeId });

@@ -14,7 +14,9 @@ import { nextIntakeState, type IntakeAction } from '../../shared/intake/intakeMa
 import type { StationIntakeState } from '../../shared/intake/intakeStates.ts';
 import { massFromDecimal, type MassQ, type MassUnit } from '../../shared/units/mass.ts';
 import type { ScaleReading } from '../../shared/scale/reading.ts';
-import { lengthFromDecimal } from '../../shared/units/length.ts';
+import { formatLength, lengthFromDecimal, MAX_LENGTH_NM, type LengthUnit } from '../../shared/units/length.ts';
+import { DEFAULT_LIMITS } from '../../shared/rules/limits.ts';
+import { benchStep, openParcelRefusal, type BenchParcel } from '../../shared/intake/benchFlow.ts';
 import type { StationSettings } from '../../shared/contract/settings.ts';
 import { appendEvent, intakeOfCommand } from './eventLog.ts';
 import { StationError, storageError } from './stationError.ts';
@@ -34,6 +36,8 @@ export interface IntakeServiceDeps {
   readonly decide: VerdictDecider;
   readonly scale: StationScale;
   readonly onIntakeChanged: (view: IntakeView | null) => void;
+  /** A scan matched a parcel the station already has (it is shown again, not counted again). */
+  readonly onRepeatScan?: (view: IntakeView) => void;
   /** Runs inside each command's transaction after the intake row and its event are written (the hold shelf). */
   readonly withinCommit?: (row: Readonly<IntakeRow>, action: IntakeAction, commandId: string) => void;
 }
@@ -87,11 +91,11 @@ export class IntakeService {
       throw new StationError('UNKNOWN_BARCODE', `"${req.raw}" is not a parcel label the station can use${id.reason ? ` (${id.reason})` : ''}. Scan the carrier or ECMS barcode, or type it.`);
     }
     const open = openIntakeRow(db);
-    if (open && open.tracking === id.tracking) return toIntakeView(db, open, true);
+    if (open && open.tracking === id.tracking) return this.#repeated(toIntakeView(db, open, true));
     const manifest = [id.tracking, ...id.alternatives].reduce<ManifestEntry | null>((found, code) => found ?? findManifest(db, code), null);
     const earlier = intakeOfTracking(db, id.tracking, manifest?.waybill ?? null);
-    if (earlier) return toIntakeView(db, earlier, true);
-    if (open) this.#closeForNextScan(open);
+    if (earlier) return this.#repeated(toIntakeView(db, earlier, true));
+    if (open) this.#refuseIfUnfinished(open);
 
     const now = this.#deps.now();
     const settings = this.#deps.settings();
@@ -101,7 +105,9 @@ export class IntakeService {
       mass_q: null, mass_source: null, mass_unit: null, manual_reason: null, length_nm: null, width_nm: null, height_nm: null,
       dims_unit: null, damaged: 0, decision: null, verdict_json: null, operator: settings.operator, created_at: now, updated_at: now,
     };
+    // Finishing the previous parcel and opening this one is one transaction: both happen, or neither.
     this.#write(() => {
+      if (open) this.#writeChange(open, 'finish', randomUUID(), () => ({ type: 'INTAKE_FINISHED', payload: { by: 'next-scan' } }));
       insertIntake(db, row);
       appendEvent(db, {
         intakeId: row.intake_id, commandId: req.commandId, type: 'INTAKE_SCANNED', at: now,
@@ -115,7 +121,9 @@ export class IntakeService {
     return this.#apply(req.commandId, req.intakeId, 'weigh', (row) => {
       if (req.manual) {
         const mass = massFromDecimal(req.manual.value, req.manual.unit);
-        if (mass === null || mass <= 0) throw new StationError('INVALID_REQUEST', `${req.manual.value} ${req.manual.unit} is not a weight the station can record.`);
+        if (mass === null || mass <= 0) {
+          throw new StationError('INVALID_REQUEST', `${req.manual.value} ${req.manual.unit} is not a weight the station can record: type the weight above 0, such as 3.2.`, 'manual.value');
+        }
         Object.assign(row, { mass_q: mass, mass_source: 'manual', mass_unit: req.manual.unit, manual_reason: req.manual.reason });
         return { type: 'WEIGHT_CAPTURED', payload: { mass, unit: req.manual.unit, source: 'manual', reason: req.manual.reason, operator: row.operator } };
       }
@@ -162,8 +170,7 @@ export class IntakeService {
 
   setDimensions(req: ParsedRequest<'intake.setDimensions'>): IntakeView {
     return this.#apply(req.commandId, req.intakeId, 'setDimensions', (row) => {
-      const [l, w, h] = [req.length, req.width, req.height].map((v) => lengthFromDecimal(v, req.unit));
-      if (!l || !w || !h) throw new StationError('RULE_REJECTED', `${req.length} × ${req.width} × ${req.height} ${req.unit} is not a size the station can record (each side above 0).`);
+      const [l, w, h] = (['length', 'width', 'height'] as const).map((side) => recordableSide(side, req[side], req.unit));
       Object.assign(row, { length_nm: l, width_nm: w, height_nm: h, dims_unit: req.unit });
       return { type: 'DIMENSIONS_SET', payload: { length: l, width: w, height: h, unit: req.unit } };
     });
@@ -184,17 +191,18 @@ export class IntakeService {
   #decide(commandId: string, intakeId: string, cause: 'weight-corrected' | null): IntakeView {
     return this.#apply(commandId, intakeId, 'decide', (row) => {
       if (row.mass_q === null) throw new StationError('INVALID_STATE', 'Weigh the parcel before deciding.');
-      if (row.length_nm === null || row.width_nm === null || row.height_nm === null) {
-        throw new StationError('INVALID_STATE', 'Enter the dimensions before deciding: the size limit needs them.');
+      const measured = row.length_nm !== null && row.width_nm !== null && row.height_nm !== null;
+      if (!measured && this.#deps.settings().sizeRequired) {
+        throw new StationError('INVALID_STATE', 'Type the length, width and height before deciding: this warehouse checks every parcel\'s size.', 'length');
       }
       const manifest = row.waybill === null ? null : findManifest(this.#deps.db, row.waybill);
       const verdict = this.#deps.decide({
         manifest, mass: row.mass_q, damaged: row.damaged === 1, now: this.#deps.now(),
-        dims: { length: row.length_nm, width: row.width_nm, height: row.height_nm },
+        dims: row.length_nm !== null && row.width_nm !== null && row.height_nm !== null ? { length: row.length_nm, width: row.width_nm, height: row.height_nm } : null,
       });
       row.decision = verdict.decision;
       row.verdict_json = JSON.stringify(verdict);
-      const payload = { verdict, mass: row.mass_q, dims: [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1 };
+      const payload = { verdict, mass: row.mass_q, dims: measured ? [row.length_nm, row.width_nm, row.height_nm] : null, damaged: row.damaged === 1 };
       return { type: 'VERDICT_COMMITTED', payload: cause === null ? payload : { ...payload, cause } };
     });
   }
@@ -239,12 +247,11 @@ export class IntakeService {
     return this.#apply(req.commandId, req.intakeId, 'cancel', () => ({ type: 'INTAKE_CANCELLED', payload: { reason: req.reason } }));
   }
 
-  /** A decided or printed parcel is finished when the next one is scanned; an undecided one blocks the scan. */
-  #closeForNextScan(open: IntakeRow): void {
-    if (nextIntakeState(open.state, 'finish') === null) {
-      throw new StationError('INVALID_STATE', `Parcel ${open.tracking} is still open (${open.state}): finish or cancel it before scanning the next one.`);
-    }
-    this.#writeChange(open, 'finish', randomUUID(), () => ({ type: 'INTAKE_FINISHED', payload: { by: 'next-scan' } }));
+  /** A decided or printed parcel is finished by the next scan (in its transaction); an undecided one blocks the scan. */
+  #refuseIfUnfinished(open: IntakeRow): void {
+    if (nextIntakeState(open.state, 'finish') !== null) return;
+    const parcel: BenchParcel = { state: open.state as StationIntakeState, weighed: open.mass_q !== null, measured: open.length_nm !== null };
+    throw new StationError('INVALID_STATE', openParcelRefusal(open.tracking, benchStep(parcel, { sizeRequired: this.#deps.settings().sizeRequired })));
   }
 
   #stableReading() {
@@ -304,11 +311,33 @@ export class IntakeService {
     }
   }
 
+  #repeated(view: IntakeView): IntakeView {
+    this.#deps.onRepeatScan?.(view);
+    return view;
+  }
+
   #changed(row: IntakeRow): IntakeView {
     const view = toIntakeView(this.#deps.db, row);
     this.#deps.onIntakeChanged(view.state === 'cancelled' ? null : view);
     return view;
   }
+}
+
+/**
+ * One side as the station records it, or a refusal that names the side and the limits: a side must be above 0 and
+ * at most what the station can record (MAX_LENGTH_NM); a side over the size limit is recorded, and the rules return
+ * the parcel as oversize.
+ */
+function recordableSide(side: 'length' | 'width' | 'height', text: string, unit: LengthUnit): number {
+  const value = lengthFromDecimal(text, unit);
+  const name = side.charAt(0).toUpperCase() + side.slice(1);
+  if (value === null || value > MAX_LENGTH_NM) {
+    const most = formatLength(MAX_LENGTH_NM, unit, 1);
+    const limit = `${formatLength(DEFAULT_LIMITS.maxSize, unit, 0)} ${unit}`;
+    throw new StationError('RULE_REJECTED', `${name} ${text} ${unit} is longer than any parcel: at most ${most} ${unit}. Measure it again; a side over ${limit} sends the parcel back as oversize.`, side);
+  }
+  if (value <= 0) throw new StationError('RULE_REJECTED', `${name}: type a size above 0 ${unit}, such as 12.`, side);
+  return value;
 }
 
 const ACTION_WORDS: Readonly<Record<IntakeAction, string>> = {

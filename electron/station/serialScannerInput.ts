@@ -9,6 +9,7 @@ import { SerialScannerSettingsSchema, serialScannerSettingsFromSpec } from '../d
 import type { IntakeService } from './intakeService.ts';
 import type { StationEvents } from './stationEvents.ts';
 import { StationError } from './stationError.ts';
+import { COMMANDS } from '../../shared/contract/commands.ts';
 
 export function parseScannerSpec(spec: string) {
   const simple = serialScannerSettingsFromSpec(spec);
@@ -28,7 +29,10 @@ export function startSerialScannerInput(spec: string, intake: IntakeService, eve
   const scanner = createSerialScanner(parseScannerSpec(spec));
   scanner.onScan((scan) => {
     try {
-      intake.scan({ commandId: randomUUID(), intakeId: randomUUID(), raw: scan.text, source: 'serial' });
+      // The same contract parse as the screen's scans: one length limit and one text hygiene for every scan path.
+      const request = COMMANDS['intake.scan'].request.safeParse({ commandId: randomUUID(), intakeId: randomUUID(), raw: scan.text, source: 'serial' });
+      if (!request.success) throw new StationError('INVALID_REQUEST', request.error.issues[0]?.message ?? 'The scan could not be read. Scan the label again.');
+      intake.scan(request.data);
     } catch (error) {
       if (error instanceof StationError) events.emit('scanRejected', { code: error.code, message: error.message, raw: scan.text });
       else log(`serial scan failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -10,13 +10,17 @@
  *   --scanner SPEC        ECMS_SCANNER        a serial scanner: "serial:/dev/ttyACM0", or settings JSON (inline or a file)
  *   --demo | --no-demo    ECMS_DEMO=1|0       seed sample manifests and rate cards into an empty station
  *   --hq-url URL          ECMS_HQ_URL         the HQ sync service; absent: events wait in the outbox
- *   --hq-token TOKEN      ECMS_HQ_TOKEN
+ *   --hq-token-file FILE  ECMS_HQ_TOKEN_FILE  a file holding this station's HQ token (or the token itself in
+ *                         ECMS_HQ_TOKEN). Never a token on the command line: every user sees it in `ps`.
+ *   --hq-ca-file FILE     ECMS_HQ_CA_FILE     PEM certificate(s) HQ's HTTPS certificate must chain to (pinning a
+ *                         private CA; without it the system's trusted CAs)
  *   --port N              ECMS_PORT           browser mode: the local port (default: any free port)
  *
  * Flags are read with node:util parseArgs. Other switches (Chromium's and Electron's, e.g. --no-sandbox,
  * --remote-debugging-port=9222) are left to the runtime; a flag within two letters of a station option is taken as a
  * typo and refused with a plain message naming the option meant.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
 import { StationSettingsSchema } from '../../shared/contract/settings.ts';
@@ -30,6 +34,7 @@ export const StationConfigSchema = z.object({
   demo: z.boolean(),
   hqUrl: z.string().url().optional(),
   hqToken: z.string().min(16).optional(),
+  hqCaFile: z.string().min(1).optional(),
   port: z.number().int().min(0).max(65535),
 });
 export type StationConfig = z.infer<typeof StationConfigSchema>;
@@ -42,7 +47,8 @@ const FLAGS = {
   '--scale': 'ECMS_SCALE',
   '--scanner': 'ECMS_SCANNER',
   '--hq-url': 'ECMS_HQ_URL',
-  '--hq-token': 'ECMS_HQ_TOKEN',
+  '--hq-token-file': 'ECMS_HQ_TOKEN_FILE',
+  '--hq-ca-file': 'ECMS_HQ_CA_FILE',
   '--port': 'ECMS_PORT',
 } as const;
 type Flag = keyof typeof FLAGS;
@@ -101,6 +107,9 @@ function readFlags(argv: readonly string[]): { given: Map<Flag, string>; demoFla
       throw new StationError('INVALID_REQUEST', `The station does not understand "${token.value}". Start it with options such as --warehouse LAX, or with none for the demo.`);
     }
     const flag = `--${token.name}`;
+    if (token.name === 'hq-token') {
+      throw new StationError('INVALID_REQUEST', 'A token on the command line can be read by anyone on this computer. Put it in a file and start with --hq-token-file FILE, or set ECMS_HQ_TOKEN.');
+    }
     if (!Object.hasOwn(OPTIONS, token.name)) {
       const meant = meantOption(token.name);
       if (meant !== undefined) throw new StationError('INVALID_REQUEST', `${token.rawName} is not a station option. Did you mean --${meant}? Check the spelling and start the station again.`);
@@ -120,6 +129,31 @@ function readFlags(argv: readonly string[]): { given: Map<Flag, string>; demoFla
   return { given, demoFlag };
 }
 
+/** The token from its file (flag or ECMS_HQ_TOKEN_FILE), else from ECMS_HQ_TOKEN. */
+function readHqToken(file: string | undefined, envToken: string | undefined): string | undefined {
+  if (file === undefined) return envToken || undefined;
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new StationError('INVALID_REQUEST', `The HQ token file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path given with --hq-token-file and start the station again.`);
+  }
+}
+
+/** The CA file must be readable PEM now: a typo is reported at start, not as an unreachable HQ later. */
+function checkCaFile(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new StationError('INVALID_REQUEST', `The HQ certificate file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path given with --hq-ca-file and start the station again.`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new StationError('INVALID_REQUEST', `The HQ certificate file ${file} holds no certificate (PEM, "-----BEGIN CERTIFICATE-----"). Ask for HQ's CA certificate and start the station again.`);
+  }
+  return file;
+}
+
 export function parseStationConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): StationConfig {
   const { given, demoFlag } = readFlags(argv);
   const pick = (flag: Flag): string | undefined => given.get(flag) ?? (env[FLAGS[flag]] || undefined);
@@ -137,7 +171,8 @@ export function parseStationConfig(argv: readonly string[], env: Readonly<Record
     scanner: pick('--scanner'),
     demo,
     hqUrl: pick('--hq-url'),
-    hqToken: pick('--hq-token'),
+    hqToken: readHqToken(pick('--hq-token-file'), env['ECMS_HQ_TOKEN']),
+    hqCaFile: checkCaFile(pick('--hq-ca-file')),
     port: Number(pick('--port') ?? '0'),
   };
   const parsed = StationConfigSchema.safeParse(raw);

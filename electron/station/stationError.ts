@@ -3,10 +3,13 @@ import type { ErrorCode } from '../../shared/contract/errorCodes.ts';
 /** An expected failure with a code the UI switches on. Thrown inside the station core, returned as a Result. */
 export class StationError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** The input the error concerns (a request field such as 'length'), when there is one. */
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'StationError';
     this.code = code;
+    this.field = field;
   }
 }
 

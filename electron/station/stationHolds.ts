@@ -5,13 +5,18 @@
  * with its events (written by the hold shelf through the station's event log).
  */
 import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { createHoldShelf, type HoldResult, type HoldShelf, type BatchResult } from '../holds/holdShelf.ts';
-import { intakesWaitingForPrealert, openHoldOfIntake } from '../db/queries/holds.ts';
+import { getHold, intakesWaitingForPrealert, lastReleasedHoldOfIntake, openHoldOfIntake } from '../db/queries/holds.ts';
 import { VerdictSchema, type Verdict } from '../../shared/rules/verdict.ts';
+import { releasedHoldVerdict } from '../../shared/rules/holdAging.ts';
+import type { Notice } from '../../shared/contract/notices.ts';
+import type { IntakeView } from '../../shared/contract/intakeView.ts';
+import { releasedBeforeNotice, releasedNotice, returnedNotice } from './holdNotices.ts';
 import type { Destination } from '../../shared/manifest/destinations.ts';
 import type { IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import type { StatusChange } from '../../shared/rules/holdAging.ts';
-import { setIntakeVerdict, type IntakeRow } from '../db/queries/intakes.ts';
+import { getIntakeRow, setIntakeVerdict, verdictOf, type IntakeRow } from '../db/queries/intakes.ts';
 import { appendEvent } from './eventLog.ts';
 import { StationError } from './stationError.ts';
 
@@ -27,7 +32,17 @@ export interface StationHolds {
   expire(): number;
   /** Intakes on the shelf only because no pre-alert had arrived. */
   waitingForPrealert(): string[];
+  /** A parcel scanned again: if it was released from the shelf, a notice saying so is emitted. */
+  repeatScanned(view: IntakeView): void;
   stop(): void;
+}
+
+/** What the hold shelf tells the rest of the station (all optional: a station without printing still holds). */
+export interface StationHoldsHooks {
+  /** Inside the transaction that changed a parcel's verdict: void its old documents, print the new ones. */
+  readonly verdictChanged?: (intakeId: string, commandId: string, reason: string) => void;
+  /** After the change committed: a notice for the screen. */
+  readonly notice?: (notice: Notice) => void;
 }
 
 function unwrap<T>(result: HoldResult<T>): T {
@@ -36,15 +51,37 @@ function unwrap<T>(result: HoldResult<T>): T {
   throw new StationError(code, result.error.message);
 }
 
-export function createStationHolds(db: Database, now: () => number, onChanged: () => void): StationHolds {
+type Item = { readonly holdId: string; readonly intakeId?: string; readonly verdict?: Verdict; readonly outcome: string };
+
+export function createStationHolds(db: Database, now: () => number, onChanged: () => void, hooks: StationHoldsHooks = {}): StationHolds {
   const shelf = createHoldShelf({ db, appendEvent, clock: now });
 
-  /** Items that became returns (or were released by HQ) carry their new verdict: the intake shows it from then on. */
-  const recordNewVerdicts = <R extends { readonly items: ReadonlyArray<{ readonly intakeId?: string; readonly verdict?: Verdict }> }>(result: R): R => {
-    for (const item of result.items) {
-      if (item.intakeId && item.verdict) setIntakeVerdict(db, item.intakeId, item.verdict, now());
+  /**
+   * Items that became returns or were released carry their new verdict (a lead's release turns the HOLD into
+   * ACCEPT here, as HQ's does in the shelf): the intake shows it from then on, its old documents are void, the new
+   * ones print, and a notice is prepared. Runs inside the change's transaction; returns the notices to emit.
+   */
+  const recordNewVerdicts = (items: readonly Item[], by: Notice['by'], commandId: string): Notice[] => {
+    const notices: Notice[] = [];
+    for (const item of items) {
+      if (!item.intakeId || (item.outcome !== 'released' && item.outcome !== 'returned')) continue;
+      let verdict = item.verdict;
+      if (verdict === undefined && item.outcome === 'released') {
+        const intakeRow = getIntakeRow(db, item.intakeId);
+        const held = intakeRow === null ? null : verdictOf(intakeRow);
+        if (held?.decision === 'HOLD') verdict = releasedHoldVerdict(held);
+      }
+      const hold = getHold(db, item.holdId);
+      if (verdict !== undefined) {
+        setIntakeVerdict(db, item.intakeId, verdict, now());
+        hooks.verdictChanged?.(item.intakeId, commandId, item.outcome === 'released' ? `the hold was released ${by === 'hq' ? 'by HQ' : 'by a lead'}` : 'the hold became a return');
+      }
+      if (hold !== null) notices.push(item.outcome === 'released' ? releasedNotice(hold, by, now()) : returnedNotice(hold, by, now()));
     }
-    return result;
+    return notices;
+  };
+  const emit = (notices: readonly Notice[]): void => {
+    for (const notice of notices) hooks.notice?.(notice);
   };
 
   const holds: StationHolds = {
@@ -67,29 +104,44 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
       }
     },
     release: (ids, operator, note, commandId) => {
-      const result = db.transaction(() => unwrap(shelf.release(ids, operator, note, { commandId })))();
+      const [result, notices] = db.transaction(() => {
+        const released = unwrap(shelf.release(ids, operator, note, { commandId }));
+        return [released, recordNewVerdicts(released.items, 'lead', commandId)] as const;
+      })();
       onChanged();
+      emit(notices);
       return result;
     },
     convertToReturn: (ids, operator, note, commandId) => {
-      const result = db.transaction(() => recordNewVerdicts(unwrap(shelf.convertToReturn(ids, operator, note, { commandId }))))();
+      const [result, notices] = db.transaction(() => {
+        const returned = unwrap(shelf.convertToReturn(ids, operator, note, { commandId }));
+        return [returned, recordNewVerdicts(returned.items, 'lead', commandId)] as const;
+      })();
       onChanged();
+      emit(notices);
       return result;
     },
     applyStatusChange(waybill, change, commandId) {
-      db.transaction(() => recordNewVerdicts(shelf.applyStatusChange(waybill, change, { commandId })))();
+      const notices = db.transaction(() => recordNewVerdicts(shelf.applyStatusChange(waybill, change, { commandId }).items, 'hq', commandId))();
       onChanged();
+      emit(notices);
     },
     expire() {
-      const expired = db.transaction(() => {
+      const commandId = randomUUID();
+      const [count, notices] = db.transaction(() => {
         const items = shelf.expireHolds(now());
-        for (const item of items) setIntakeVerdict(db, item.intakeId, item.verdict, now());
-        return items;
+        return [items.length, recordNewVerdicts(items.map((i) => ({ ...i, outcome: 'returned' })), 'station', commandId)] as const;
       })();
-      if (expired.length > 0) onChanged();
-      return expired.length;
+      if (count > 0) onChanged();
+      emit(notices);
+      return count;
     },
     waitingForPrealert: () => intakesWaitingForPrealert(db),
+    repeatScanned(view) {
+      if (!view.repeatScan) return;
+      const hold = lastReleasedHoldOfIntake(db, view.intakeId);
+      if (hold !== null) hooks.notice?.(releasedBeforeNotice(hold, view.scan.tracking, now()));
+    },
     stop: () => clearInterval(timer),
   };
   // The first check runs when the station is fully built (createStation calls expire()), then periodically.

@@ -11,7 +11,8 @@ import type { CommandHandlers } from './commandHandlers.ts';
 import type { IntakeService } from './intakeService.ts';
 import type { StationEvents } from './stationEvents.ts';
 import type { StationSettings } from '../../shared/contract/settings.ts';
-import { toIntakeView, type IntakeRow } from '../db/queries/intakes.ts';
+import { getIntakeRow, openIntakeRow, toIntakeView, type IntakeRow } from '../db/queries/intakes.ts';
+import { documentBasis } from '../printing/documentBasis.ts';
 import type { IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import { StationError } from './stationError.ts';
 
@@ -20,9 +21,21 @@ type PrintCommand = 'print.queue' | 'print.document' | 'print.reprint' | 'print.
 export interface StationPrinting {
   readonly queue: PrintQueue;
   withinCommit(row: Readonly<IntakeRow>, action: IntakeAction, commandId: string): void;
+  /**
+   * A verdict changed outside the intake workflow (a hold released or turned into a return): inside that
+   * transaction, the parcel's old documents are voided and the new verdict's print by the auto-print rule.
+   */
+  verdictChanged(intakeId: string, commandId: string, reason: string): void;
   handlers(intake: IntakeService): Pick<CommandHandlers, PrintCommand>;
   stop(): Promise<void>;
 }
+
+/** Why a change voids the parcel's earlier documents (null: the change cannot make a document wrong). */
+const VOID_REASONS: Readonly<Record<IntakeAction, string | null>> = {
+  scan: null, print: null, finish: null,
+  weigh: 'the weight was corrected', setDimensions: 'the size was corrected', reportDamage: 'the damage report changed',
+  decide: 'the verdict changed', cancel: 'the parcel was cancelled',
+};
 
 function unwrap<T>(outcome: PrintOutcome<T>): T {
   if (outcome.ok) return outcome.value;
@@ -31,15 +44,33 @@ function unwrap<T>(outcome: PrintOutcome<T>): T {
 
 export function createStationPrinting(db: Database, settings: () => StationSettings, events: StationEvents, now: () => number): StationPrinting {
   const queue = new PrintQueue({ db, now, station: () => ({ stationId: settings().stationId, warehouse: settings().warehouse }), ports: { systemPrinter: null } });
-  queue.onStatus((status) => events.emit('printQueue', status));
+  queue.onStatus((status) => {
+    events.emit('printQueue', status);
+    // The open parcel's card lists its documents: it is drawn again when one of them changed (printed, void …).
+    const open = openIntakeRow(db);
+    if (open !== null && status.jobs.some((job) => job.intakeId === open.intake_id)) events.emit('intake', toIntakeView(db, open));
+  });
   queue.start();
   return {
     queue,
     withinCommit(row, action, commandId) {
-      if (action !== 'decide') return;
+      const reason = VOID_REASONS[action];
+      if (reason === null) return;
+      const view = toIntakeView(db, row as IntakeRow);
+      // Documents made from other facts than the parcel's now are void (a cancelled parcel voids them all).
+      const basis = action === 'cancel' ? null : documentBasis(view);
+      unwrap(queue.voidStale(view, basis, reason));
       // Automatic printing after a verdict, as configured per verdict; a document that cannot be made is recorded
       // by the queue (DOCUMENT_NOT_PRINTED) and shown — it never blocks the verdict.
-      unwrap(queue.enqueueForVerdict(commandId, toIntakeView(db, row as IntakeRow)));
+      if (action === 'decide' && basis !== null) unwrap(queue.enqueueForVerdict(commandId, view, basis));
+    },
+    verdictChanged(intakeId, commandId, reason) {
+      const row = getIntakeRow(db, intakeId);
+      if (row === null) return;
+      const view = toIntakeView(db, row);
+      const basis = documentBasis(view);
+      unwrap(queue.voidStale(view, basis, reason));
+      if (view.verdict !== null) unwrap(queue.enqueueForVerdict(`${commandId}:print:${intakeId}`, view, basis));
     },
     handlers(intake) {
       const base = printCommandHandlers({
@@ -59,7 +90,7 @@ export function createStationPrinting(db: Database, settings: () => StationSetti
         'print.document': (req) =>
           db.transaction(() => {
             const view = intake.print(req);
-            return unwrap(queue.enqueueDocument(req.commandId, view, req.document, 'manual'));
+            return unwrap(queue.enqueueDocument(req.commandId, view, req.document, 'manual', documentBasis(view)));
           })(),
         'print.reprint': async (req) => unwrap(await base['print.reprint'](req)),
         'print.retry': async (req) => unwrap(await base['print.retry'](req)),

@@ -34,11 +34,13 @@ export interface SyncServiceOptions {
   readonly stationId: string;
   readonly warehouse: Warehouse;
   /** HQ base URL and this station's token; null = not configured (events wait in the outbox). Validated here. */
-  readonly hq: { readonly hqUrl: string; readonly token: string } | null;
+  readonly hq: { readonly hqUrl: string; readonly token: string; readonly caFile?: string } | null;
   /** Called after a pulled page changed a manifest's consignee-ID or duty status (committed). */
   readonly onStatusChanged?: StatusChangedCallback;
   /** Called after a stream's local copy changed (e.g. to reload rate cards); also after a reset. */
   readonly onReferenceDataChanged?: (stream: PullStream) => void;
+  /** Called with HQ's time (its Date header) at each answer: station time (electron/holds/stationClock.ts) learns it. */
+  readonly onServerTime?: (hqTime: number) => void;
   readonly log?: SyncLog;
   readonly tuning?: Partial<SyncTuning>;
   /** Test seams. */
@@ -85,7 +87,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   if (options.hq) {
     const cfg = SyncConfigSchema.safeParse(options.hq);
     if (cfg.success) {
-      client = createHqClient({ hqUrl: cfg.data.hqUrl, token: cfg.data.token, requestTimeoutMs: tuning.requestTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}), now });
+      client = createHqClient({ hqUrl: cfg.data.hqUrl, token: cfg.data.token, ...(cfg.data.caFile ? { caFile: cfg.data.caFile } : {}), requestTimeoutMs: tuning.requestTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.onServerTime ? { onServerTime: options.onServerTime } : {}), now });
     } else {
       configError = `HQ settings are not valid: ${cfg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
     }

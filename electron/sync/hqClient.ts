@@ -10,13 +10,18 @@ import { PullResponseSchema, type PullResponse, type PullStream } from '../../sh
 import { HealthResponseSchema, type HealthResponse } from '../../shared/sync/healthWire.ts';
 import { parseRetryAfterMs } from '../../shared/sync/retryAfter.ts';
 import { failure, type HqResult } from './syncFailure.ts';
+import { pinnedCaFetch } from './pinnedCaFetch.ts';
 
 export interface HqClientOptions {
   readonly hqUrl: string;
   readonly token: string;
   readonly requestTimeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** HTTPS: trust only the CA certificate(s) in this PEM file (pinning HQ's private CA); checked readable at start. */
+  readonly caFile?: string;
   readonly now?: () => number;
+  /** HQ's time from an answer's Date header (station time learns it; electron/holds/stationClock.ts). */
+  readonly onServerTime?: (hqTime: number) => void;
 }
 
 export interface PullOptions {
@@ -41,7 +46,7 @@ function causeText(err: unknown): string {
 
 export function createHqClient(options: HqClientOptions): HqClient {
   const base = options.hqUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? (options.caFile ? pinnedCaFetch(options.caFile) : fetch);
   const now = options.now ?? Date.now;
 
   async function request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: string | null, schema: S, outer: AbortSignal, timeoutMs: number, auth: boolean): Promise<HqResult<z.output<S>>> {
@@ -63,6 +68,8 @@ export function createHqClient(options: HqClientOptions): HqClient {
       });
       status = res.status;
       retryAfterHeader = res.headers.get('retry-after');
+      const serverDate = Date.parse(res.headers.get('date') ?? '');
+      if (Number.isFinite(serverDate)) options.onServerTime?.(serverDate);
       text = await res.text();
     } catch (err) {
       if (outer.aborted) return failure('aborted', 'Sync is stopping');

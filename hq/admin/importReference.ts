@@ -9,6 +9,7 @@ import { HqError } from '../hqError.ts';
 import { takeChangeLock } from '../streams/changeLock.ts';
 import { ReferenceDocFileSchema, type ReferenceDoc } from '../../shared/sync/referenceDoc.ts';
 import { validateReferenceBody } from './referenceBodyValidators.ts';
+import { importTextProblem } from './importTextCheck.ts';
 
 export interface ReferenceImportResult {
   readonly stored: number;
@@ -22,6 +23,8 @@ export function readReferenceFile(text: string, fileName: string): ReferenceDoc[
   } catch (err) {
     throw new HqError('INVALID_REQUEST', `${fileName}: not JSON (${(err as Error).message})`);
   }
+  const unclean = importTextProblem(json);
+  if (unclean !== null) throw new HqError('INVALID_REQUEST', `${fileName}: ${unclean}`);
   const file = ReferenceDocFileSchema.safeParse(json);
   if (!file.success) throw new HqError('INVALID_REQUEST', `${fileName}: ${z.prettifyError(file.error).replace(/\n/g, '; ')}`);
   const problems: string[] = [];

@@ -4,7 +4,8 @@
  *
  *   waybill, warehouse, destination, inbound_tracking (several separated by '|'), declared_weight ("3.2 lb",
  *   "1.45 kg"), dimensions (optional, "12x10x8 in"), piece_index, piece_count (optional, default 1),
- *   consignee_name, consignee_id_status, duties_status, shipper_name, shipper_address, reference (optional),
+ *   consignee_name, consignee_name_native and consignee_address_native (optional: the consignee in the
+ *   destination's script, CN/HK/TW/JP/KR; an address needs the name), consignee_id_status, duties_status, shipper_name, shipper_address, reference (optional),
  *   estimate_minor, currency, item_description, item_hs_code (optional), item_quantity, item_value_minor,
  *   item_currency
  *
@@ -17,11 +18,17 @@ import { parseDimensionsText } from '../../shared/units/length.ts';
 
 export const MANIFEST_CSV_COLUMNS = [
   'waybill', 'warehouse', 'destination', 'inbound_tracking', 'declared_weight', 'dimensions', 'piece_index', 'piece_count',
-  'consignee_name', 'consignee_id_status', 'duties_status', 'shipper_name', 'shipper_address', 'reference',
+  'consignee_name', 'consignee_name_native', 'consignee_address_native', 'consignee_id_status', 'duties_status', 'shipper_name', 'shipper_address', 'reference',
   'estimate_minor', 'currency', 'item_description', 'item_hs_code', 'item_quantity', 'item_value_minor', 'item_currency',
 ] as const;
-const OPTIONAL = new Set(['dimensions', 'piece_index', 'piece_count', 'reference', 'item_hs_code']);
+const OPTIONAL = new Set(['dimensions', 'piece_index', 'piece_count', 'consignee_name_native', 'consignee_address_native', 'reference', 'item_hs_code']);
 const PARCEL_COLUMNS = MANIFEST_CSV_COLUMNS.filter((c) => !c.startsWith('item_'));
+
+/** The native-script columns as the entry's consigneeNative; an address without a name is left for the schema to refuse. */
+function nativeConsignee(name: string, address: string): Record<string, unknown> {
+  if (name === '' && address === '') return {};
+  return { consigneeNative: { name, ...(address === '' ? {} : { address }) } };
+}
 
 export interface CsvCandidate {
   readonly source: string;
@@ -75,6 +82,7 @@ export function manifestCandidatesFromCsv(text: string, fileName: string): { can
       ...(get('piece_index') !== '' ? { pieceIndex: intOrText(get('piece_index')) } : {}),
       ...(get('piece_count') !== '' ? { pieceCount: intOrText(get('piece_count')) } : {}),
       consigneeName: get('consignee_name'),
+      ...nativeConsignee(get('consignee_name_native'), get('consignee_address_native')),
       consigneeIdStatus: get('consignee_id_status'),
       dutiesStatus: get('duties_status'),
       shipperName: get('shipper_name'),

@@ -1,11 +1,12 @@
 /**
  * Reads a manifest import file (CSV, see manifestCsv.ts; or JSON: an array of entries, or {sample?, entries: [...]})
- * and validates every entry with ManifestEntrySchema. All or nothing: any problem is reported with its place and
+ * and validates every entry (clean text, importTextCheck.ts; then ManifestEntrySchema). All or nothing: any problem is reported with its place and
  * nothing is imported.
  */
 import { z } from 'zod';
 import { ManifestEntrySchema, type ManifestEntry } from '../../shared/manifest/manifestEntry.ts';
 import { manifestCandidatesFromCsv, type CsvCandidate, type CsvProblem } from './manifestCsv.ts';
+import { importTextProblem } from './importTextCheck.ts';
 
 const JsonFileSchema = z.union([z.array(z.unknown()), z.object({ sample: z.boolean().optional(), entries: z.array(z.unknown()) })]);
 
@@ -38,6 +39,11 @@ export function readManifestFile(text: string, fileName: string): ManifestFileRe
   const entries: ManifestEntry[] = [];
   const seen = new Map<string, string>();
   for (const c of candidates) {
+    const unclean = importTextProblem(c.value);
+    if (unclean !== null) {
+      problems.push({ source: c.source, message: unclean });
+      continue;
+    }
     const parsed = ManifestEntrySchema.safeParse(c.value);
     if (!parsed.success) {
       problems.push({ source: c.source, message: z.prettifyError(parsed.error).replace(/\n/g, '; ') });

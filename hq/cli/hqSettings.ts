@@ -4,6 +4,8 @@
  *   --data-dir / HQ_DATA_DIR        (default .data/hq)
  *   --host / HQ_HOST                (default 127.0.0.1)
  *   --port / HQ_PORT                (default 8787; 0 = any free port)
+ *   --tls-cert / HQ_TLS_CERT and --tls-key / HQ_TLS_KEY   PEM files: serve HTTPS (both or neither)
+ *   --updates-dir / HQ_UPDATES_DIR  the station update feed (hq/updates/feedConfig.ts); absent: no updates
  * Parsed with zod: a malformed value is an error, never silently replaced by a default.
  */
 import { z } from 'zod';
@@ -16,6 +18,9 @@ const SettingsSchema = z.object({
   dataDir: z.string().min(1).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(8787),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  updatesDir: z.string().min(1).optional(),
 });
 
 function nonEmpty(v: string | undefined): string | undefined {
@@ -26,6 +31,10 @@ export interface HqSettings {
   readonly db: HqDbTarget;
   readonly host: string;
   readonly port: number;
+  /** PEM file paths: HQ serves HTTPS. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+  /** The station update feed's directory; null: HQ publishes no updates. */
+  readonly updatesDir: string | null;
 }
 
 export function resolveHqSettings(flags: Record<string, string | boolean | string[] | undefined>, env: NodeJS.ProcessEnv): HqSettings {
@@ -35,6 +44,9 @@ export function resolveHqSettings(flags: Record<string, string | boolean | strin
     dataDir: nonEmpty(str('data-dir') ?? env['HQ_DATA_DIR']),
     host: nonEmpty(str('host') ?? env['HQ_HOST']),
     port: nonEmpty(str('port') ?? env['HQ_PORT']),
+    tlsCert: nonEmpty(str('tls-cert') ?? env['HQ_TLS_CERT']),
+    tlsKey: nonEmpty(str('tls-key') ?? env['HQ_TLS_KEY']),
+    updatesDir: nonEmpty(str('updates-dir') ?? env['HQ_UPDATES_DIR']),
   });
   if (!parsed.success) throw new CliUsageError(z.prettifyError(parsed.error));
   const s = parsed.data;
@@ -42,7 +54,9 @@ export function resolveHqSettings(flags: Record<string, string | boolean | strin
   const db: HqDbTarget = s.databaseUrl
     ? { kind: 'postgres', databaseUrl: s.databaseUrl }
     : { kind: 'pglite', dataDir: path.resolve(s.dataDir ?? path.join('.data', 'hq')) };
-  return { db, host: s.host, port: s.port };
+  if ((s.tlsCert === undefined) !== (s.tlsKey === undefined)) throw new CliUsageError('HTTPS needs both --tls-cert FILE and --tls-key FILE (or HQ_TLS_CERT and HQ_TLS_KEY)');
+  const tls = s.tlsCert !== undefined && s.tlsKey !== undefined ? { certFile: path.resolve(s.tlsCert), keyFile: path.resolve(s.tlsKey) } : null;
+  return { db, host: s.host, port: s.port, tls, updatesDir: s.updatesDir === undefined ? null : path.resolve(s.updatesDir) };
 }
 
 export function describeTarget(t: HqDbTarget): string {

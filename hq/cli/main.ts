@@ -7,6 +7,7 @@ import { HqError } from '../hqError.ts';
 import { CliUsageError } from './cliError.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
+import { stationReseedCommand } from './commands/stationReseed.ts';
 import { importManifestsCommand, importReferenceCommand, migrateCommand, recordStatusCommand, resetStreamCommand } from './commands/data.ts';
 
 const HELP = `ECMS HQ — usage: npm run hq -- <command> [options]
@@ -23,9 +24,12 @@ const HELP = `ECMS HQ — usage: npm run hq -- <command> [options]
   record-duties WAYBILL [--status paid|unpaid] [--note TEXT]
   reset-stream manifests|rateCards|prohibitedRules [--warehouse LAX|CHI] [--reason TEXT]
   migrate
+  station-reseed --station LAX-01 --out FILE   (replaced or restored station: new token, resume after HQ's last seq)
 
 Database (every command): --database-url URL or DATABASE_URL for PostgreSQL; otherwise PGlite in
---data-dir DIR or HQ_DATA_DIR (default .data/hq). Listening: --host/HQ_HOST (127.0.0.1), --port/HQ_PORT (8787).
+--data-dir DIR or HQ_DATA_DIR (default .data/hq). Listening: --host/HQ_HOST (127.0.0.1), --port/HQ_PORT (8787);
+HTTPS with --tls-cert FILE and --tls-key FILE (or HQ_TLS_CERT, HQ_TLS_KEY). Station updates from
+--updates-dir DIR or HQ_UPDATES_DIR (feed.json and releases/<version>/, see docs/operations/updates.md).
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -39,6 +43,9 @@ async function main(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'updates-dir': { type: 'string' },
       'ensure-station': { type: 'string' },
       'token-file': { type: 'string' },
       'log-level': { type: 'string' },
@@ -78,6 +85,8 @@ async function main(argv: string[]): Promise<void> {
       return resetStreamCommand(rest, values);
     case 'migrate':
       return migrateCommand(values);
+    case 'station-reseed':
+      return stationReseedCommand(values);
     default:
       throw new CliUsageError(`Unknown command ${command}`);
   }

@@ -5,20 +5,24 @@
  *   GET  /v1/pull/{stream}     one page of manifests (the token's warehouse), rate cards or prohibited-goods rules
  *   GET  /v1/openapi.json      the API description
  * Every body is parsed with the zod schemas in shared/sync; every error answer has the shape of HqErrorBody.
+ * Before any body is read: the per-IP rate limit, then the token and the per-token limit (requestGuards.ts). Each
+ * route reads at most its own bodyLimit (hqOperations.ts). With `tls` HQ serves HTTPS.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { Server as HttpsServer } from 'node:https';
 import { z } from 'zod';
 import type { HqDb } from '../db/hqDb.ts';
 import { HqError } from '../hqError.ts';
-import { authenticate } from './authenticate.ts';
+import { createRequestGuards, DEFAULT_HQ_RATE_LIMITS, principalOf, type HqRateLimits } from './requestGuards.ts';
 import { sendError } from './errorReply.ts';
 import { ingestPush } from '../ingest/ingestPush.ts';
 import { pullPage } from '../streams/pullPage.ts';
-import { MAX_PUSH_BODY_BYTES, PushRequestSchema } from '../../shared/sync/pushWire.ts';
+import { PushRequestSchema } from '../../shared/sync/pushWire.ts';
 import { PullQuerySchema, PullStreamSchema } from '../../shared/sync/pullWire.ts';
 import type { HealthResponse } from '../../shared/sync/healthWire.ts';
-import { HQ_OPERATIONS } from './hqOperations.ts';
+import { DEFAULT_BODY_LIMIT, HQ_OPERATIONS } from './hqOperations.ts';
 import { buildOpenApiDocument } from './openapiDocument.ts';
+import { registerUpdateFeed } from '../updates/registerUpdateFeed.ts';
 
 export interface HqServerOptions {
   readonly db: HqDb;
@@ -27,6 +31,16 @@ export interface HqServerOptions {
   readonly now?: () => number;
   /** HQ's structured logger (hqLogger.ts); wins over `logger`. */
   readonly loggerInstance?: FastifyBaseLogger;
+  /** Serve HTTPS with this certificate and key (PEM). Absent: plain HTTP (behind a TLS proxy, or on one machine). */
+  readonly tls?: HqTls;
+  readonly rateLimits?: HqRateLimits;
+  /** The update directory (hq/updates/feedConfig.ts); absent or null: no updates published. */
+  readonly updatesDir?: string | null;
+}
+
+export interface HqTls {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
 }
 
 function invalid(error: z.ZodError): HqError {
@@ -34,9 +48,17 @@ function invalid(error: z.ZodError): HqError {
 }
 
 export function buildHqServer(options: HqServerOptions): FastifyInstance {
+  const base = {
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Errors Fastify finds before routing (a URL that is not valid percent-encoding, …) get the API's error body too.
+    frameworkErrors: (err: Error, request: FastifyRequest, reply: FastifyReply) => {
+      sendError(request, reply, err);
+    },
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  };
   const app = options.loggerInstance
-    ? (Fastify({ loggerInstance: options.loggerInstance, bodyLimit: MAX_PUSH_BODY_BYTES }) as unknown as FastifyInstance)
-    : Fastify({ logger: options.logger ?? false, bodyLimit: MAX_PUSH_BODY_BYTES });
+    ? (Fastify({ ...base, loggerInstance: options.loggerInstance }) as unknown as FastifyInstance)
+    : (Fastify({ ...base, logger: options.logger ?? false }) as unknown as FastifyInstance);
   registerHqRoutes(app, options);
   return app;
 }
@@ -48,6 +70,10 @@ export function registerHqRoutes(app: FastifyInstance, options: HqServerOptions)
   let openapi: string | null = null;
   // JSON only: a text/plain body is refused with 415 instead of reaching the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  // Rate limits and the token are checked in onRequest hooks: before any body is read.
+  const guards = createRequestGuards(app, db, options.rateLimits ?? DEFAULT_HQ_RATE_LIMITS);
+  app.addHook('onRequest', guards.perIp);
+  const withToken = { onRequest: [guards.station] };
 
   app.setErrorHandler((err, request, reply) => sendError(request, reply, err));
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new HqError('NOT_FOUND', `No route ${request.method} ${request.url}`)));
@@ -59,16 +85,16 @@ export function registerHqRoutes(app: FastifyInstance, options: HqServerOptions)
     return reply.type('application/json').send(openapi);
   });
 
-  app.post(HQ_OPERATIONS.push.path, async (request, reply) => {
-    const principal = await authenticate(db, request);
+  app.post(HQ_OPERATIONS.push.path, { ...withToken, bodyLimit: HQ_OPERATIONS.push.bodyLimit }, async (request, reply) => {
+    const principal = principalOf(request);
     const body = PushRequestSchema.safeParse(request.body);
     if (!body.success) throw invalid(body.error);
     const result = await ingestPush(db, principal, body.data, now());
     return reply.code(200).send(result);
   });
 
-  app.get(HQ_OPERATIONS.pull.path, async (request, reply) => {
-    const principal = await authenticate(db, request);
+  app.get(HQ_OPERATIONS.pull.path, withToken, async (request, reply) => {
+    const principal = principalOf(request);
     const stream = PullStreamSchema.safeParse((request.params as { stream?: unknown }).stream);
     if (!stream.success) throw new HqError('NOT_FOUND', 'Unknown stream; streams are manifests, rateCards, prohibitedRules');
     const query = PullQuerySchema.safeParse(request.query);
@@ -79,6 +105,8 @@ export function registerHqRoutes(app: FastifyInstance, options: HqServerOptions)
     const page = await pullPage(db, principal, stream.data, query.data);
     return reply.code(200).type('application/json').send(page);
   });
+
+  registerUpdateFeed(app, { updatesDir: options.updatesDir ?? null, withToken, principalOf });
 }
 
 export interface RunningHq {
@@ -94,7 +122,7 @@ export async function listenHq(app: FastifyInstance, host: string, port: number)
   if (address === null || typeof address === 'string') throw new HqError('INTERNAL', 'HQ server has no TCP address');
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${hostPart}:${address.port}`,
+    url: `${app.server instanceof HttpsServer ? 'https' : 'http'}://${hostPart}:${address.port}`,
     app,
     async close() {
       await app.close();

@@ -16,6 +16,7 @@ export const STATUS_OF: Record<HqErrorCode, number> = {
   SEQ_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -50,5 +51,6 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: unk
   if (status >= 500) request.log.error({ err }, 'request failed');
   const body: HqErrorBody = { error: { code: e.code, message: e.message }, ...(e.expectedSeq !== undefined ? { expectedSeq: e.expectedSeq } : {}) };
   if (e.code === 'UNAVAILABLE') void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S));
+  if (e.retryAfterS !== undefined) void reply.header('retry-after', String(e.retryAfterS));
   return reply.code(status).type('application/json').send(body);
 }

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { HqErrorCode } from '../../shared/sync/hqErrors.ts';
 import { HealthResponseSchema } from '../../shared/sync/healthWire.ts';
 import { PullQuerySchema, PullResponseSchema, PullStreamSchema } from '../../shared/sync/pullWire.ts';
-import { PushRequestSchema, PushResponseSchema } from '../../shared/sync/pushWire.ts';
+import { MAX_PUSH_BODY_BYTES, PushRequestSchema, PushResponseSchema } from '../../shared/sync/pushWire.ts';
+import { UPDATE_FEED_PATH, UpdateFileNameSchema } from '../../shared/update/updateFeed.ts';
 
 export interface HqOperation {
   readonly method: 'GET' | 'POST';
@@ -25,9 +26,14 @@ export interface HqOperation {
   readonly reply?: z.ZodType;
   readonly replyDescription: string;
   readonly errors: readonly HqErrorCode[];
+  /** Largest body this route reads (Fastify bodyLimit); routes without a body read at most DEFAULT_BODY_LIMIT. */
+  readonly bodyLimit?: number;
 }
 
-const SERVER_TROUBLE = ['UNAVAILABLE', 'INTERNAL'] as const;
+/** Every route without a request body: anything sent is refused unread beyond this. */
+export const DEFAULT_BODY_LIMIT = 1024;
+
+const SERVER_TROUBLE = ['RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL'] as const;
 
 export const HQ_OPERATIONS = {
   health: {
@@ -49,6 +55,7 @@ export const HQ_OPERATIONS = {
       "In one transaction HQ locks the station's high-water mark (last_seq), skips events at or below it (after checking they carry the same event ids: otherwise 409 SEQ_CONFLICT), refuses the push with 409 SEQ_GAP and expectedSeq when the first new event is not last_seq + 1, stores the contiguous run of new events (an event that fails validation is recorded as rejected for good and still advances the mark), and answers the new mark. Replays in any order change nothing.",
     needsToken: true,
     body: PushRequestSchema,
+    bodyLimit: MAX_PUSH_BODY_BYTES,
     reply: PushResponseSchema,
     replyDescription: 'Acknowledgement',
     errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'SEQ_GAP', 'SEQ_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', ...SERVER_TROUBLE],
@@ -66,6 +73,18 @@ export const HQ_OPERATIONS = {
     reply: PullResponseSchema,
     replyDescription: 'A page or a reset order',
     errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', ...SERVER_TROUBLE],
+  },
+  updates: {
+    method: 'GET',
+    path: `${UPDATE_FEED_PATH}/:file`,
+    operationId: 'updateFile',
+    summary: "electron-updater's generic feed: latest.yml, latest-linux.yml and the installers they name",
+    description:
+      "From the release HQ gives this station (feed.json in the updates directory: a staged rollout by station list or percentage gives the others the fallback release). Files are sent whole, with no HTTP ranges.",
+    needsToken: true,
+    pathParams: { file: UpdateFileNameSchema },
+    replyDescription: 'The file (YAML for the feed files, bytes for installers)',
+    errors: ['UNAUTHORIZED', 'NOT_FOUND', ...SERVER_TROUBLE],
   },
   openapi: {
     method: 'GET',

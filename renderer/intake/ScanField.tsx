@@ -13,7 +13,7 @@ export function ScanField(props: { onScan: (raw: string) => void; busy: boolean 
   };
   return (
     <form className="scan" onSubmit={submit}>
-      <label htmlFor="scan-input">Scan or type the label</label>
+      <label htmlFor="scan-input">Scan or type the label <kbd>F2</kbd></label>
       <input
         id="scan-input"
         data-testid="scan-input"
@@ -26,6 +26,9 @@ export function ScanField(props: { onScan: (raw: string) => void; busy: boolean 
         placeholder="Tracking number or ECMS waybill"
       />
       <button type="submit" disabled={props.busy || text.trim().length === 0}>Scan</button>
+      {(props.busy || text.trim().length === 0) && (
+        <span className="why" data-testid="why-scan">{props.busy ? 'Working…' : 'Scan anywhere, or type the number and press Enter.'}</span>
+      )}
     </form>
   );
 }

@@ -1,12 +1,19 @@
+/**
+ * HQ sync in words and colour, never only in a tooltip: online (quiet), offline (red, "kept here, sent later"),
+ * refused events (amber, "needs a supervisor").
+ */
 import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
 
 export function SyncBadge(props: { sync: SyncStatus | null }) {
   const s = props.sync;
-  if (!s) return <span className="badge">Sync …</span>;
+  if (!s) return <span className="badge">HQ …</span>;
   const state = !s.configured ? 'local only' : s.online === false ? 'offline' : s.online ? 'online' : 'connecting';
+  const attention = s.dead > 0;
   return (
-    <span className={`badge sync-${state.replace(' ', '-')}`} data-testid="sync-badge" title={s.lastError ?? ''}>
-      HQ {state} · {s.pending} queued{s.dead > 0 ? ` · ${s.dead} refused` : ''}
+    <span className={`badge sync-${state.replace(' ', '-')}${attention ? ' sync-attention' : ''}`} data-testid="sync-badge" data-state={state}>
+      {state === 'offline' && <span aria-hidden="true">⚠ </span>}
+      HQ {state}{state === 'offline' ? ' — parcels are kept here and sent later' : ''} · {s.pending} queued
+      {attention && ` · ${s.dead} refused by HQ — needs a supervisor`}
       {s.lastAckAt !== null && ` · last ack ${new Date(s.lastAckAt).toLocaleTimeString()}`}
       {s.progress !== null && <progress max={1} value={s.progress} />}
     </span>

@@ -25,6 +25,13 @@ const STATE_WORDS: Readonly<Record<PrintJobView['state'], string>> = {
   failed: 'Needs attention',
 };
 
+/** The copy as a person reads it: "(reprint 1)", "REPRINT" for a send in doubt, "VOID slip" for a void slip. */
+function copyText(job: PrintJobView): string {
+  if (job.mark === 'VOID') return 'VOID slip';
+  if (job.copy > 1) return `(reprint ${job.copy - 1})`;
+  return job.mark === 'REPRINT' ? '(REPRINT: sent again after the station stopped)' : '';
+}
+
 function waitText(job: PrintJobView, now: number): string {
   if (job.state !== 'queued' || job.nextAttemptAt === null) return '';
   const seconds = Math.max(0, Math.ceil((job.nextAttemptAt - now) / 1000));
@@ -51,14 +58,32 @@ export function PrintQueueList(props: PrintQueueListProps) {
         <table>
           <tbody>
             {status.jobs.map((job) => (
-              <tr key={job.jobId} data-testid="print-job" data-job-id={job.jobId} data-state={job.state}>
+              <tr
+                key={job.jobId}
+                className={job.voided !== null ? 'print-job-void' : undefined}
+                data-testid="print-job"
+                data-voided={job.voided !== null}
+                data-mark={job.mark ?? ''}
+                data-job-id={job.jobId}
+                data-state={job.state}
+              >
                 <td>{time(job.createdAt)}</td>
                 <td>
-                  {DOCUMENT_TITLES[job.document]} {job.copy > 1 ? `(reprint ${job.copy - 1})` : ''}
+                  {DOCUMENT_TITLES[job.document]} {copyText(job)}
                   <br />
                   <small>{job.subject}</small>
                 </td>
                 <td>{job.printer}</td>
+                {job.voided !== null ? (
+                  <td className="print-state-void" data-testid="print-job-void">
+                    <strong className="void-word">VOID</strong>
+                    <br />
+                    <small>
+                      {job.state === 'done' ? 'Printed, then void: ' : 'Not printed: '}
+                      {job.voided.reason}.{job.state === 'done' ? ' Take this label off the parcel.' : ''}
+                    </small>
+                  </td>
+                ) : (
                 <td className={`print-state-${job.state}`}>
                   {STATE_WORDS[job.state]}
                   {job.attempts > 1 && job.state !== 'done' ? ` (tried ${job.attempts} times)` : ''}
@@ -70,17 +95,18 @@ export function PrintQueueList(props: PrintQueueListProps) {
                   )}
                   {job.state === 'queued' && job.nextAttemptAt !== null && <><br /><small>{waitText(job, now)}</small></>}
                 </td>
+                )}
                 <td>
-                  {(job.state === 'queued' || job.state === 'failed') && (
+                  {job.voided === null && (job.state === 'queued' || job.state === 'failed') && (
                     <button type="button" onClick={() => onRetry(job.jobId)} data-testid="print-retry">Retry now</button>
                   )}
-                  {job.state === 'handoff' && onBrowserPrint && (
+                  {job.voided === null && job.state === 'handoff' && onBrowserPrint && (
                     <button type="button" onClick={() => onBrowserPrint(job.jobId)} data-testid="print-browser">Print</button>
                   )}
-                  {job.state === 'handoff' && onConfirmPrinted && (
+                  {job.voided === null && job.state === 'handoff' && onConfirmPrinted && (
                     <button type="button" onClick={() => onConfirmPrinted(job.jobId)} data-testid="print-confirm">It printed</button>
                   )}
-                  {job.state === 'done' && (
+                  {job.voided === null && job.mark !== 'VOID' && job.state === 'done' && (
                     <button type="button" onClick={() => onReprint(job)} data-testid="print-reprint">Reprint</button>
                   )}
                 </td>

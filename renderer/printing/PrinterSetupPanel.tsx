@@ -119,14 +119,16 @@ export function PrinterSetupPanel(props: PrinterSetupPanelProps) {
     'return-slip': formFromTarget(settings.printers['return-slip']),
   }));
   const [autoPrint, setAutoPrint] = useState<PrintSettings['autoPrint']>(settings.autoPrint);
+  const [voidSlip, setVoidSlip] = useState(settings.voidSlip);
   useEffect(() => {
     setForms({ relabel: formFromTarget(settings.printers.relabel), 'return-slip': formFromTarget(settings.printers['return-slip']) });
     setAutoPrint(settings.autoPrint);
+    setVoidSlip(settings.voidSlip);
   }, [settings]);
 
   const results = { relabel: targetFromForm(forms.relabel), 'return-slip': targetFromForm(forms['return-slip']) };
   const draft = results.relabel.ok && results['return-slip'].ok
-    ? PrintSettingsSchema.safeParse({ printers: { relabel: results.relabel.target, 'return-slip': results['return-slip'].target }, autoPrint })
+    ? PrintSettingsSchema.safeParse({ printers: { relabel: results.relabel.target, 'return-slip': results['return-slip'].target }, autoPrint, voidSlip })
     : null;
 
   const toggle = (decision: Decision, document: DocumentKind, on: boolean) => {
@@ -192,6 +194,10 @@ export function PrinterSetupPanel(props: PrinterSetupPanelProps) {
             ))}
           </tbody>
         </table>
+        <label>
+          <input type="checkbox" checked={voidSlip} onChange={(e) => setVoidSlip(e.target.checked)} data-testid="void-slip" /> When a printed label or
+          slip becomes void (its verdict changed), also print a VOID slip of it
+        </label>
       </fieldset>
       <div className="print-actions">
         {onRefreshPrinters && <button type="button" onClick={onRefreshPrinters} disabled={busy}>Look for printers again</button>}

@@ -1,6 +1,10 @@
 /**
  * The station state the intake screen draws: connection, station info, live weight and device status, the open
  * intake, sync status and recent intakes — kept current from the event streams.
+ *
+ * When the link to the station is lost, what only the station can know is dropped (live weight, scale and sync
+ * status), so no part of the screen shows a stale "Stable" or "HQ online"; calls refused meanwhile are remembered
+ * for the screen to say so. When the link comes back everything is fetched again.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StationErrorData } from '../../shared/contract/result.ts';
@@ -11,10 +15,15 @@ import type { ScaleDeviceStatus, ScaleReading } from '../../shared/scale/reading
 import type { ScaleIndication } from '../../shared/scale/scaleIndication.ts';
 import type { SyncStatus } from '../../shared/sync/syncStatus.ts';
 import { connectStation } from './connectStation.ts';
+import type { RefusedCall, StationLink } from './stationLink.ts';
 
 export interface StationState {
   readonly client: StationClient;
+  /** The link is open: commands reach the station. */
   readonly connected: boolean;
+  readonly link: StationLink;
+  /** The latest call refused because the station was unreachable, since the link was last open. */
+  readonly lastRefused: RefusedCall | null;
   readonly info: CommandResponse<'station.info'> | null;
   readonly reading: ScaleReading | null;
   /** The scale's latest condition without a weight (overload, under zero…), if newer than the latest reading. */
@@ -29,8 +38,20 @@ export interface StationState {
 export function useStation(onScanRejected: (error: StationErrorData) => void): StationState {
   const onRejectedScan = useRef(onScanRejected);
   onRejectedScan.current = onScanRejected;
-  const [connected, setConnected] = useState(false);
-  const client = useMemo(() => connectStation(setConnected), []);
+  const [link, setLink] = useState<StationLink>('connecting');
+  const connected = link === 'connected';
+  const [lastRefused, setLastRefused] = useState<RefusedCall | null>(null);
+  const client = useMemo<StationClient>(() => {
+    const inner = connectStation(setLink);
+    return {
+      subscribe: (event, listener) => inner.subscribe(event, listener),
+      async call(name, request) {
+        const result = await inner.call(name, request);
+        if (!result.ok && result.error.code === 'STATION_UNREACHABLE') setLastRefused({ command: name, at: Date.now() });
+        return result;
+      },
+    };
+  }, []);
   const [info, setInfo] = useState<StationState['info']>(null);
   const [reading, setReading] = useState<ScaleReading | null>(null);
   const [indication, setIndication] = useState<ScaleIndication | null>(null);
@@ -59,7 +80,16 @@ export function useStation(onScanRejected: (error: StationErrorData) => void): S
   }, [client]);
 
   useEffect(() => {
-    if (!connected) return;
+    if (!connected) {
+      if (link === 'lost') {
+        setReading(null);
+        setIndication(null);
+        setScale(null);
+        setSync(null);
+      }
+      return;
+    }
+    setLastRefused(null);
     void client.call('station.info', {}).then((r) => r.ok && setInfo(r.data));
     void client.call('intake.current', {}).then((r) => r.ok && setIntake(r.data));
     void client.call('scale.status', {}).then((r) => {
@@ -68,7 +98,7 @@ export function useStation(onScanRejected: (error: StationErrorData) => void): S
         setReading(r.data.last);
       }
     });
-  }, [client, connected]);
+  }, [client, connected, link]);
 
   useEffect(() => {
     if (!connected) return;
@@ -77,7 +107,7 @@ export function useStation(onScanRejected: (error: StationErrorData) => void): S
   }, [client, connected, recentTick]);
 
   return {
-    client, connected, info, reading, indication, scale, intake, sync, recent,
+    client, connected, link, lastRefused, info, reading, indication, scale, intake, sync, recent,
     setIntake: (view) => {
       setIntake(view);
       setRecentTick((t) => t + 1);

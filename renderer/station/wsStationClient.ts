@@ -1,7 +1,9 @@
 /**
- * StationClient over the browser-mode WebSocket. Reconnects after the host restarts; calls made while the socket is
- * down wait for it, and every call is bounded: no answer within the call timeout (socket opening included) resolves
- * with STATION_UNREACHABLE, which the UI can retry — commands carry a commandId, so a retry never applies twice.
+ * StationClient over the browser-mode WebSocket. Reconnects by itself with a growing pause (reconnectBackoff.ts)
+ * after the host stops; the host keeps its port and token across restarts, so the same address works again.
+ * A call made while the socket is opening waits for it, bounded by the call timeout; a call made once the station is
+ * known to be down (the socket closed, and no new one opened yet) is refused at once with STATION_UNREACHABLE, never
+ * queued to run later. Commands carry a commandId, so a retry never applies twice.
  * Frames that do not match the contract are reported and counted (parseFrames.ts).
  */
 import { ServerFrameSchema } from '../../shared/contract/wireFrames.ts';
@@ -9,9 +11,17 @@ import type { EventName } from '../../shared/contract/commandNames.ts';
 import type { Result } from '../../shared/contract/result.ts';
 import type { CheckedStationClient, ClientOptions } from './ipcStationClient.ts';
 import { frameCheck, parseEvent, parseResponse, unreachable, withCallTimeout } from './parseFrames.ts';
+import { reconnectDelayMs } from './reconnectBackoff.ts';
 
 export const WS_CALL_TIMEOUT_MS = 15_000;
-const RECONNECT_MS = 1000;
+
+/** What a call made while the station is down gets back. */
+export function stationDown<T>(): Result<T> {
+  return {
+    ok: false,
+    error: { code: 'STATION_UNREACHABLE', message: 'The station program is not running, so nothing was done. Do it again once the screen says the station is back.' },
+  };
+}
 
 export interface WsStationClient extends CheckedStationClient {
   /** Closes the socket and stops reconnecting. */
@@ -23,6 +33,11 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
   const timeoutMs = options.callTimeoutMs ?? WS_CALL_TIMEOUT_MS;
   let socket: WebSocket | null = null;
   let closed = false;
+  /** The last socket closed and no new one has opened: calls are refused at once. */
+  let down = false;
+  /** Failed attempts since the socket was last open (sets the pause before the next one). */
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<EventName, Set<(data: unknown) => void>>();
@@ -64,6 +79,8 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
     current = ws;
     ws.onopen = () => {
       socket = ws;
+      down = false;
+      failures = 0;
       onConnection(true);
       const ready = waiters;
       waiters = [];
@@ -71,20 +88,28 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
     };
     ws.onmessage = (message) => onFrame(String(message.data));
     ws.onclose = () => {
+      const wasOpen = socket === ws;
       socket = null;
-      onConnection(false);
+      down = true;
+      if (wasOpen || failures === 0) onConnection(false);
       for (const [id, resolve] of pending) {
         pending.delete(id);
-        resolve({ ok: false, error: { code: 'STATION_UNREACHABLE', message: 'Lost the connection to the station before it answered; try again.' } });
+        resolve({ ok: false, error: { code: 'STATION_UNREACHABLE', message: 'Lost the connection to the station before it answered. Do it again once the screen says the station is back.' } });
       }
-      if (!closed) setTimeout(connect, RECONNECT_MS);
+      // Calls that were waiting for a socket: the station is down, so they are refused now, not run later.
+      const waiting = waiters;
+      waiters = [];
+      waiting.forEach((w) => w());
+      if (!closed) retryTimer = setTimeout(connect, reconnectDelayMs(failures++));
     };
   }
   connect();
 
-  function whenOpen(): Promise<WebSocket> {
+  /** The open socket, or null once the station is down. */
+  function whenOpen(): Promise<WebSocket | null> {
     if (socket) return Promise.resolve(socket);
-    return new Promise((resolve) => waiters.push(() => socket && resolve(socket)));
+    if (down) return Promise.resolve(null);
+    return new Promise((resolve) => waiters.push(() => resolve(socket)));
   }
 
   /** Calls that timed out while waiting for the socket: they are never sent. */
@@ -93,6 +118,7 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
   async function send(id: number, frame: string): Promise<Result<unknown>> {
     const ws = await whenOpen();
     if (abandoned.delete(id)) return unreachable();
+    if (ws === null) return stationDown();
     const reply = new Promise<Result<unknown>>((resolve) => pending.set(id, resolve));
     ws.send(frame);
     return reply;
@@ -120,6 +146,7 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
     invalidFrames: check.invalidFrames,
     close() {
       closed = true;
+      clearTimeout(retryTimer);
       current?.close();
     },
   };

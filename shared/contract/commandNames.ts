@@ -21,6 +21,7 @@ export const COMMAND_NAMES = [
   'scale.simulate',
   'sync.status',
   'sync.deadLetters',
+  'sync.now',
   'print.queue',
   'print.document',
   'print.reprint',
@@ -36,7 +37,7 @@ export const COMMAND_NAMES = [
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'captureFailed', 'syncProgress', 'printQueue'] as const;
+export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'captureFailed', 'syncProgress', 'printQueue', 'notice'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel of a command or event stream. */

@@ -15,22 +15,29 @@ import { LENGTH_UNITS } from '../units/length.ts';
 import type { CommandName } from './commandNames.ts';
 import { DEAD_LETTERS_MAX, NOTE_MIN_LENGTH, RECENT_MAX, REASON_MAX_LENGTH, SCAN_MAX_LENGTH } from './limits.ts';
 import { DeadLetterSchema } from './deadLetters.ts';
+import { BuildInfoSchema } from './buildInfo.ts';
+import { CLOCK_PROBLEMS } from '../rules/stationTime.ts';
+import { scanText, workerText } from './safeText.ts';
 
 /** A client-made id for each state-changing command: a retried command is applied once. */
 const commandId = z.string().uuid();
 const intakeId = z.string().uuid();
 const decimalText = z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, 'a number such as 12 or 3.25');
 /** Why a weight was typed or an intake cancelled: a few words, kept with the record. */
-const writtenReason = z.string().trim().min(NOTE_MIN_LENGTH).max(REASON_MAX_LENGTH);
+const writtenReason = workerText({ min: NOTE_MIN_LENGTH, max: REASON_MAX_LENGTH });
 
 export const StationInfoSchema = z.object({
   stationId: z.string(),
   warehouse: z.string(),
   operator: z.string(),
   version: z.string(),
+  /** The build stamp (commit, time); null when running from sources that were never built. */
+  build: BuildInfoSchema.nullable(),
   transport: z.enum(['electron', 'browser']),
   demo: z.boolean(),
   dataDir: z.string(),
+  /** A clock the station cannot trust (shared/rules/stationTime.ts), in plain words; null when the clock is fine. */
+  clockWarning: z.object({ problem: z.enum(CLOCK_PROBLEMS), message: z.string() }).nullable(),
 });
 
 export const COMMANDS = {
@@ -39,7 +46,7 @@ export const COMMANDS = {
   'intake.get': { request: z.object({ intakeId }), response: IntakeViewSchema },
   'intake.recent': { request: z.object({ limit: z.number().int().min(1).max(RECENT_MAX) }), response: z.array(IntakeSummarySchema) },
   'intake.scan': {
-    request: z.object({ commandId, intakeId, raw: z.string().min(1).max(SCAN_MAX_LENGTH), source: z.enum(SCAN_SOURCES) }),
+    request: z.object({ commandId, intakeId, raw: scanText(SCAN_MAX_LENGTH), source: z.enum(SCAN_SOURCES) }),
     response: IntakeViewSchema,
   },
   'intake.captureWeight': {
@@ -56,7 +63,7 @@ export const COMMANDS = {
     response: IntakeViewSchema,
   },
   'intake.reportDamage': {
-    request: z.object({ commandId, intakeId, damaged: z.boolean(), note: z.string().max(REASON_MAX_LENGTH).optional() }),
+    request: z.object({ commandId, intakeId, damaged: z.boolean(), note: workerText({ min: 0, max: REASON_MAX_LENGTH, multiline: true }).optional() }),
     response: IntakeViewSchema,
   },
   'intake.commitVerdict': { request: z.object({ commandId, intakeId }), response: IntakeViewSchema },
@@ -81,6 +88,8 @@ export const COMMANDS = {
   },
   'sync.status': { request: z.object({}), response: SyncStatusSchema },
   'sync.deadLetters': { request: z.object({ limit: z.number().int().min(1).max(DEAD_LETTERS_MAX) }), response: z.array(DeadLetterSchema) },
+  /** Push now and pull reference data now (a worker's "Sync now"); the reply is the status at that moment. */
+  'sync.now': { request: z.object({}), response: SyncStatusSchema },
   ...PRINT_COMMANDS,
   'settings.get': { request: z.object({}), response: StationSettingsSchema },
   /** The station's identity (id, warehouse) comes from its configuration and its HQ token; it is not editable here. */

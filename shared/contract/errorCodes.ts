@@ -34,10 +34,20 @@ export const ERROR_CODES = [
   'STORAGE_FAILED',
   /** The station database comes from a newer version of the app. */
   'DATABASE_TOO_NEW',
+  /** The station database fails its check (damaged, or an empty file): restore a backup (electron/db/). */
+  'DATABASE_CORRUPT',
+  /** The station database is gone although this data folder belonged to a registered station: restore a backup. */
+  'DATABASE_MISSING',
+  /** The station database or its folder cannot be written (permissions, read-only disk). */
+  'DATABASE_READ_ONLY',
+  /** The clock is too far from HQ's time, or before every rate card starts: a date-dependent verdict would be wrong. */
+  'CLOCK_SKEW',
   /** A bug: the station logged details (the error's logId finds the line). */
   'INTERNAL',
   /** The screen got no answer from the station in time (the station stopped, hangs, or the connection is down). */
   'STATION_UNREACHABLE',
+  /** The connection sent more commands than a bench does; wait a moment and try again (electron/host/). */
+  'RATE_LIMITED',
   /** Printing: the printer is offline, timed out, not set up, … (shared/printing/printErrors.ts). */
   ...PRINT_ERROR_CODES,
 ] as const;

@@ -8,6 +8,7 @@ import { IntakeViewSchema } from './intakeView.ts';
 import { SyncStatusSchema } from '../sync/syncStatus.ts';
 import { StationErrorSchema } from './result.ts';
 import { PRINT_EVENTS } from '../printing/printContract.ts';
+import { NoticeSchema } from './notices.ts';
 import type { EventName } from './commandNames.ts';
 
 export const EVENTS = {
@@ -23,6 +24,8 @@ export const EVENTS = {
   /** The station saw a weight for the open parcel but could not store it (e.g. STORAGE_FULL): nothing was recorded. */
   captureFailed: StationErrorSchema.extend({ intakeId: z.string(), mass: z.number().int(), readingAt: z.number() }),
   syncProgress: SyncStatusSchema,
+  /** A hold was released or returned away from the bench, or a released parcel was scanned again. */
+  notice: NoticeSchema,
   ...PRINT_EVENTS,
 } as const satisfies Record<EventName, z.ZodType>;
 

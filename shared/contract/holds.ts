@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DESTINATIONS } from '../manifest/destinations.ts';
 import { REASON_CODES } from '../rules/reasonCodes.ts';
 import { NOTE_MAX_LENGTH, NOTE_MIN_LENGTH } from './limits.ts';
+import { workerText } from './safeText.ts';
 
 export const HoldListingSchema = z.object({
   holdId: z.string(),
@@ -27,8 +28,9 @@ export const HoldBucketGroupSchema = z.object({
 
 export const HoldBatchRequestSchema = z.object({
   commandId: z.string().uuid(),
-  holdIds: z.array(z.string().min(1)).min(1).max(500),
-  note: z.string().trim().min(NOTE_MIN_LENGTH).max(NOTE_MAX_LENGTH),
+  /** Hold ids are UUIDs; 64 characters bounds each (and so the whole request). */
+  holdIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+  note: workerText({ min: NOTE_MIN_LENGTH, max: NOTE_MAX_LENGTH, multiline: true }),
 });
 
 export const HoldBatchResultSchema = z.object({

@@ -8,6 +8,7 @@ import { LENGTH_UNITS } from '../units/length.ts';
 import { VerdictSchema } from '../rules/verdict.ts';
 import { DESTINATIONS } from '../manifest/destinations.ts';
 import { DUTY_STATUSES, ID_STATUSES } from '../manifest/manifestEntry.ts';
+import { IntakeDocumentSchema } from '../printing/printJob.ts';
 
 export const SCAN_SOURCES = ['wedge', 'serial', 'camera', 'image', 'keyboard'] as const;
 
@@ -77,6 +78,8 @@ export const IntakeViewSchema = z.object({
   operator: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** The parcel's labels and slips, oldest first, each with its print state and whether it is void. */
+  documents: z.array(IntakeDocumentSchema).optional(),
 });
 export type IntakeView = z.infer<typeof IntakeViewSchema>;
 

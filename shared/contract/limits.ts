@@ -9,6 +9,8 @@ export const NOTE_MIN_LENGTH = 3;
 export const NOTE_MAX_LENGTH = 300;
 /** Why a weight was typed, why an intake was cancelled, a damage note. */
 export const REASON_MAX_LENGTH = 200;
+/** A worker's name as the station shows and records it. */
+export const OPERATOR_MAX_LENGTH = 60;
 /** A scanned or typed label, as read. */
 export const SCAN_MAX_LENGTH = 200;
 /** The most recent intakes one `intake.recent` call may ask for. */

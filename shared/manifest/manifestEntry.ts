@@ -18,6 +18,16 @@ export const ManifestItemSchema = z.object({
   currency: z.string().length(3),
 });
 
+/**
+ * The consignee as written in the destination's own script (Chinese, Japanese, Korean), when HQ has it: printed
+ * on the relabel beside the Latin name (shared/manifest/nativeScript.ts says which script each destination uses).
+ */
+export const NativeConsigneeSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  address: z.string().trim().min(1).max(300).optional(),
+});
+export type NativeConsignee = z.infer<typeof NativeConsigneeSchema>;
+
 export const ManifestEntrySchema = z.object({
   /** ECMS waybill, e.g. APELAX1040039963. */
   waybill: z.string().regex(/^[A-Z0-9]{6,40}$/),
@@ -31,6 +41,8 @@ export const ManifestEntrySchema = z.object({
   pieceIndex: z.number().int().positive().default(1),
   pieceCount: z.number().int().positive().default(1),
   consigneeName: z.string().min(1).max(200),
+  /** Name and address in the destination's script (optional, from HQ). */
+  consigneeNative: NativeConsigneeSchema.optional(),
   consigneeIdStatus: z.enum(ID_STATUSES),
   dutiesStatus: z.enum(DUTY_STATUSES),
   shipperName: z.string().min(1).max(200),

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { DECISIONS } from '../rules/verdict.ts';
 import { REASON_CODES } from '../rules/reasonCodes.ts';
 import { WAREHOUSES } from '../manifest/destinations.ts';
+import { NATIVE_SCRIPTS } from '../manifest/nativeScript.ts';
+import { JOB_MARKS } from './printJob.ts';
 
 const Common = {
   stationId: z.string().min(1).max(40),
@@ -19,6 +21,8 @@ const Common = {
   operator: z.string().max(60),
   /** 1 for the first print of this document for this parcel, 2 for the first reprint, … */
   copy: z.number().int().positive(),
+  /** REPRINT (sent again after the station stopped mid-send) or VOID (voids this earlier label); absent: neither. */
+  mark: z.enum(JOB_MARKS).optional(),
 };
 
 const Weight = z.object({ primary: z.string(), secondary: z.string() });
@@ -29,6 +33,11 @@ export const RelabelModelSchema = z.object({
   destination: z.string(),
   destinationName: z.string(),
   consigneeName: z.string(),
+  /** The consignee in the destination's own script, when the manifest has it (jobs stored before it: null). */
+  consigneeNative: z
+    .object({ script: z.enum(NATIVE_SCRIPTS), name: z.string().min(1), address: z.string().nullable() })
+    .nullable()
+    .default(null),
   pieceIndex: z.number().int().positive(),
   pieceCount: z.number().int().positive(),
   weight: Weight,

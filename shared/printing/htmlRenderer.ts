@@ -1,6 +1,9 @@
 /**
  * A label layout as one self-contained HTML page of exactly 4×6 in (@page size, no margins): an inline SVG with
- * text, boxes and the Code 128 symbols (SVG drawn by bwip-js on the Node side and passed in). This is what
+ * text, boxes and the Code 128 symbols (SVG drawn by bwip-js on the Node side and passed in). Lines in a
+ * consignee's own script are drawn as outlines of the app's Noto Sans CJK font (NativeTextArt, made on the Node
+ * side from the font files shipped with the app), so the page needs no font and prints the same glyphs as ZPL and
+ * PDF; the text itself stays in the page as the outline's title. This is what
  * Electron's silent print and the browser's print dialog print: both print web pages. No scripts, no external
  * resources, so it can be shown in a sandboxed window or an iframe under a strict Content-Security-Policy.
  */
@@ -8,6 +11,7 @@ import { VECTOR_BARCODE_DPI, fitBarcode } from './barcodeFit.ts';
 import { planCode128 } from './code128.ts';
 import type { LabelLayout, LayoutItem } from './labelLayout.ts';
 import { PT_PER_INCH } from './labelLayout.ts';
+import type { NativeTextArt } from './nativeText.ts';
 import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
 
 /** A barcode drawn as SVG (`<svg viewBox="0 0 W H" …>…</svg>`, one unit per module across). */
@@ -26,6 +30,13 @@ function textItem(item: Extract<LayoutItem, { kind: 'text' }>): string {
   const anchor = item.align === 'left' ? 'start' : item.align === 'center' ? 'middle' : 'end';
   const x = item.align === 'left' ? item.x : item.align === 'center' ? item.x + item.width / 2 : item.x + item.width;
   return `<text x="${n(x)}" y="${n(item.y + item.size * BASELINE_EM)}" font-size="${n(item.size)}" font-weight="${item.bold ? 'bold' : 'normal'}" text-anchor="${anchor}" fill="${item.inverse === true ? '#fff' : '#000'}">${escapeXml(item.text)}</text>`;
+}
+
+function nativeItem(item: Extract<LayoutItem, { kind: 'text' }>, script: NonNullable<Extract<LayoutItem, { kind: 'text' }>['script']>, art: NativeTextArt): string {
+  const outline = art.outline(item.text, script, item.bold, item.size, item.width);
+  const x = item.align === 'left' ? item.x : item.align === 'center' ? item.x + (item.width - outline.width) / 2 : item.x + item.width - outline.width;
+  return `<g class="native" lang="${script}" role="img" aria-label="${escapeXml(item.text)}"><title>${escapeXml(item.text)}</title>` +
+    `<path transform="translate(${n(x)} ${n(item.y)})" fill="${item.inverse === true ? '#fff' : '#000'}" d="${outline.d}"/></g>`;
 }
 
 function boxItem(item: Extract<LayoutItem, { kind: 'box' }>): string {
@@ -47,10 +58,10 @@ function barcodeItem(item: Extract<LayoutItem, { kind: 'barcode' }>, svgOf: Barc
   return printOk(svg.replace(/^<svg /, `<svg ${place} `));
 }
 
-export function renderHtml(layout: LabelLayout, svgOf: BarcodeSvgSource): PrintOutcome<string> {
+export function renderHtml(layout: LabelLayout, svgOf: BarcodeSvgSource, art: NativeTextArt): PrintOutcome<string> {
   const parts: string[] = [];
   for (const item of layout.items) {
-    if (item.kind === 'text') parts.push(textItem(item));
+    if (item.kind === 'text') parts.push(item.script === undefined ? textItem(item) : nativeItem(item, item.script, art));
     else if (item.kind === 'box') parts.push(boxItem(item));
     else {
       const drawn = barcodeItem(item, svgOf);

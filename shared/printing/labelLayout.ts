@@ -1,8 +1,10 @@
 /**
  * A document laid out on a 4×6 in label, renderer-neutral: positions and sizes in points (1/72 in) from the
  * top-left corner, y downwards. zplRenderer turns it into dots for 203/300 dpi printers; the PDF and HTML renderers
- * draw it as is. Text is already fitted to its width (textFit.ts), so no renderer wraps or clips.
+ * draw it as is. Text is already fitted to its width (textFit.ts, nativeTextFit.ts), so no renderer wraps or clips.
  */
+import type { NativeScript } from '../manifest/nativeScript.ts';
+
 export const LABEL_WIDTH_PT = 288; // 4 in
 export const LABEL_HEIGHT_PT = 432; // 6 in
 export const PT_PER_INCH = 72;
@@ -21,6 +23,8 @@ export interface TextItem {
   readonly width: number;
   /** White text (drawn over a filled box). */
   readonly inverse?: boolean;
+  /** Text in a consignee's own script, drawn from the app's Noto Sans CJK font (nativeText.ts), not a printer font. */
+  readonly script?: NativeScript;
 }
 
 export interface BoxItem {
@@ -53,6 +57,8 @@ export interface LabelLayout {
   /** For the printed page's title (PDF metadata, HTML title). */
   readonly title: string;
   readonly items: readonly LayoutItem[];
+  /** Fields that did not fit even at their smallest size: the label says "see manifest" there; the station logs them. */
+  readonly unfitted?: readonly string[];
 }
 
 /** Preferred Code 128 module (narrowest bar): 15 mil, a common shipping-label size. */

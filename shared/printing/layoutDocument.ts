@@ -12,6 +12,7 @@ import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
 import { relabelLayout } from './relabelLayout.ts';
 import { returnSlipLayout } from './returnSlipLayout.ts';
 import { testLabelLayout } from './testLabelLayout.ts';
+import { voidBand } from './layoutKit.ts';
 
 function layoutOf(model: DocumentModel): LabelLayout {
   switch (model.document) {
@@ -28,7 +29,8 @@ function layoutOf(model: DocumentModel): LabelLayout {
 const BARCODE_DPIS = [...ZPL_DPIS, VECTOR_BARCODE_DPI] as const;
 
 export function layoutDocument(model: DocumentModel): PrintOutcome<LabelLayout> {
-  const layout = layoutOf(model);
+  const plain = layoutOf(model);
+  const layout = model.mark === 'VOID' ? { ...plain, title: `VOID ${plain.title}`, items: [...plain.items, ...voidBand(130)] } : plain;
   for (const item of layout.items) {
     if (item.kind !== 'barcode') continue;
     const problem = code128DataProblem(item.data);

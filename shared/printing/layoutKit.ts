@@ -1,8 +1,10 @@
 /**
  * Small helpers the document layouts share: margins, captions, rules, fitted text.
  */
+import type { NativeScript } from '../manifest/nativeScript.ts';
 import type { BarcodeItem, BoxItem, TextItem } from './labelLayout.ts';
 import { LABEL_WIDTH_PT } from './labelLayout.ts';
+import { LINE_PITCH, fitText } from './nativeTextFit.ts';
 import { truncate } from './textFit.ts';
 
 export const MARGIN = 14;
@@ -45,7 +47,52 @@ export function barcode(y: number, height: number, data: string): BarcodeItem {
   return { kind: 'barcode', x: MARGIN, y, width: CONTENT_WIDTH, height, data };
 }
 
-/** "REPRINT 2" for the third print of a document (copy 3), empty for the first. */
-export function reprintMarker(copy: number): string | null {
-  return copy > 1 ? `REPRINT ${copy - 1}` : null;
+/**
+ * "REPRINT 2" for the third print of a document (copy 3), empty for the first; "REPRINT" on a first print sent again
+ * after the station stopped mid-send; "VOID" on the slip that voids the label.
+ */
+export function reprintMarker(copy: number, mark?: 'REPRINT' | 'VOID'): string | null {
+  if (mark === 'VOID') return 'VOID';
+  if (copy > 1) return `REPRINT ${copy - 1}`;
+  return mark === 'REPRINT' ? 'REPRINT' : null;
+}
+
+/** Across a VOID slip: a black band with "VOID" over the barcode, so the void label cannot be used or scanned. */
+export function voidBand(y: number): [BoxItem, TextItem, TextItem] {
+  return [
+    solidBox(MARGIN, y, CONTENT_WIDTH, 96),
+    text(MARGIN, y + 8, 48, 'VOID', { bold: true, align: 'center', width: CONTENT_WIDTH, inverse: true }),
+    text(MARGIN, y + 64, 14, 'Do not use this label', { bold: true, align: 'center', width: CONTENT_WIDTH, inverse: true }),
+  ];
+}
+
+export interface FieldBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly maxSize: number;
+  readonly minSize: number;
+  readonly bold?: boolean;
+  readonly script?: NativeScript;
+}
+
+export interface FittedField {
+  readonly items: readonly TextItem[];
+  /** The field's name when it did not fit: its box then says "see manifest". */
+  readonly unfitted: string | null;
+}
+
+/** A field wrapped and shrunk into its box (nativeTextFit.ts), or "<what>: see manifest" when it cannot fit. */
+export function fittedField(what: string, value: string, box: FieldBox): FittedField {
+  const bold = box.bold ?? false;
+  const fit = fitText(value, box, box.maxSize, box.minSize, bold);
+  const line = (y: number, size: number, t: string, script: NativeScript | undefined): TextItem => ({
+    kind: 'text', x: box.x, y, size, bold, width: box.width, align: 'left', text: t, ...(script === undefined ? {} : { script }),
+  });
+  if (fit === null) {
+    const size = Math.min(box.maxSize, 9, box.height);
+    return { items: [line(box.y, size, truncate(`${what}: see manifest`, box.width, size, bold), undefined)], unfitted: what };
+  }
+  return { items: fit.lines.map((t, i) => line(box.y + i * fit.size * LINE_PITCH, fit.size, t, box.script)), unfitted: null };
 }

@@ -32,6 +32,8 @@ export const PRINT_ERROR_CODES = [
   'JOB_NOT_FOUND',
   /** The job is not in a state that allows this (e.g. confirming a job that is not waiting for the browser). */
   'JOB_STATE',
+  /** The document is void (the parcel's verdict changed after it was made): it is not printed or reprinted. */
+  'DOCUMENT_VOIDED',
 ] as const;
 export type PrintErrorCode = (typeof PRINT_ERROR_CODES)[number];
 

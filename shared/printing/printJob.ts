@@ -18,6 +18,19 @@ export type JobState = (typeof JOB_STATES)[number];
 export const JOB_REASONS = ['auto', 'manual', 'reprint'] as const;
 export type JobReason = (typeof JOB_REASONS)[number];
 
+/**
+ * A word printed on the label besides the copy number:
+ *   REPRINT  the station stopped while sending this job, so it is sent again and may print twice: the second
+ *            print says so
+ *   VOID     the slip that voids an earlier label of the parcel (a print setting, off by default)
+ */
+export const JOB_MARKS = ['REPRINT', 'VOID'] as const;
+export type JobMark = (typeof JOB_MARKS)[number];
+
+/** A document that no longer matches its parcel: the verdict or measurements changed after it was made. */
+export const JobVoidSchema = z.object({ at: z.number().int(), reason: z.string() });
+export type JobVoid = z.infer<typeof JobVoidSchema>;
+
 export const PrintJobViewSchema = z.object({
   jobId: z.string(),
   intakeId: z.string(),
@@ -38,8 +51,17 @@ export const PrintJobViewSchema = z.object({
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   doneAt: z.number().int().nullable(),
+  /** Set once the document is void: it is not sent if it was still waiting, and must not be used if printed. */
+  voided: JobVoidSchema.nullable(),
+  mark: z.enum(JOB_MARKS).nullable(),
+  /** A VOID slip: the job whose label it voids. */
+  voidsJobId: z.string().nullable(),
 });
 export type PrintJobView = z.infer<typeof PrintJobViewSchema>;
+
+/** One document of a parcel as its card shows it: what it is, whether it printed, and whether it is void. */
+export const IntakeDocumentSchema = PrintJobViewSchema.pick({ jobId: true, document: true, copy: true, state: true, voided: true, mark: true });
+export type IntakeDocument = z.infer<typeof IntakeDocumentSchema>;
 
 export const PrintQueueStatusSchema = z.object({
   counts: z.object({ queued: z.number().int(), sending: z.number().int(), handoff: z.number().int(), done: z.number().int(), failed: z.number().int() }),

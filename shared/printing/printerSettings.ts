@@ -80,6 +80,8 @@ export const PrintSettingsSchema = z.strictObject({
     'return-slip': PrinterTargetSchema.nullable(),
   }),
   autoPrint: AutoPrintSchema,
+  /** When a printed label or slip becomes void (its verdict changed), print a VOID slip of it too. */
+  voidSlip: z.boolean().default(false),
 });
 export type PrintSettings = z.infer<typeof PrintSettingsSchema>;
 export type PrintSettingsInput = z.input<typeof PrintSettingsSchema>;
@@ -89,6 +91,7 @@ export type PrintSettingsInput = z.input<typeof PrintSettingsSchema>;
 export const DEFAULT_PRINT_SETTINGS: PrintSettings = {
   printers: { relabel: null, 'return-slip': null },
   autoPrint: { ACCEPT: ['relabel'], HOLD: [], RETURN: ['return-slip'] },
+  voidSlip: false,
 };
 
 export function formatOfTarget(target: PrinterTarget): PrintFormat {

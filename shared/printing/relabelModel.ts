@@ -1,10 +1,12 @@
 /**
  * The relabel (ECMS waybill label) for one intake: waybill, destination, piece count, measured weight, size,
- * station, date. Needs the parcel's pre-alert (the waybill) and a weight; a parcel being returned gets a return
- * slip instead.
+ * station, date, and the consignee in the destination's own script when the manifest has it. Needs the parcel's
+ * pre-alert (the waybill) and a weight; a parcel being returned gets a return slip instead.
  */
 import type { IntakeView } from '../contract/intakeView.ts';
 import { DESTINATION_NAMES } from '../manifest/destinations.ts';
+import type { NativeConsignee } from '../manifest/manifestEntry.ts';
+import { nativeScriptOf } from '../manifest/nativeScript.ts';
 import type { RelabelModel, SlipStation } from './documentModel.ts';
 import { printFail, printOk, type PrintOutcome } from './printErrors.ts';
 import { weightTexts } from './slipQuantities.ts';
@@ -15,7 +17,18 @@ export interface ModelOptions {
   readonly copy?: number;
 }
 
-export function relabelModel(intake: IntakeView, station: SlipStation, now: number, options: ModelOptions = {}): PrintOutcome<RelabelModel> {
+export interface RelabelOptions extends ModelOptions {
+  /** The consignee in the destination's script, from the full manifest entry (IntakeView does not carry it). */
+  readonly native?: NativeConsignee | null;
+}
+
+function nativeOf(destination: Parameters<typeof nativeScriptOf>[0], native: NativeConsignee | null | undefined): RelabelModel['consigneeNative'] {
+  const script = nativeScriptOf(destination);
+  if (script === null || native === null || native === undefined) return null;
+  return { script, name: native.name, address: native.address ?? null };
+}
+
+export function relabelModel(intake: IntakeView, station: SlipStation, now: number, options: RelabelOptions = {}): PrintOutcome<RelabelModel> {
   const m = intake.manifest;
   if (m === null) {
     return printFail('DOCUMENT_UNAVAILABLE', `Parcel ${intake.scan.tracking} has no ECMS pre-alert, so there is no waybill to print. Hold it and ask HQ for the pre-alert.`);
@@ -32,6 +45,7 @@ export function relabelModel(intake: IntakeView, station: SlipStation, now: numb
     destination: m.destination,
     destinationName: DESTINATION_NAMES[m.destination],
     consigneeName: m.consigneeName,
+    consigneeNative: nativeOf(m.destination, options.native),
     pieceIndex: m.pieceIndex,
     pieceCount: m.pieceCount,
     weight: weightTexts(intake.weight.mass, intake.weight.unit),

@@ -77,7 +77,7 @@ export function returnSlipLayout(m: ReturnSlipModel): LabelLayout {
     text(MARGIN, 394, 9, `Station ${m.stationId} | ${m.printedAtText}`, { width: CONTENT_WIDTH }),
     text(MARGIN, 406, 9, `Operator ${m.operator}`, { width: 150 }),
   ];
-  const marker = reprintMarker(m.copy);
+  const marker = reprintMarker(m.copy, m.mark);
   if (marker !== null) {
     items.push(solidBox(LABEL_WIDTH_PT - MARGIN - 96, 404, 96, 18));
     items.push(text(LABEL_WIDTH_PT - MARGIN - 96, 408, 11, marker, { bold: true, align: 'center', width: 96, inverse: true }));

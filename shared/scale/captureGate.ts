@@ -7,6 +7,10 @@
  * After a capture the gate is latched on that weight: jiggling back to the same weight does not capture again; an
  * empty platform (zero) unlatches, and a different settled weight is a new capture (the station decides whether it
  * replaces the parcel's weight). `rearm()` unlatches explicitly, e.g. when a new parcel is started.
+ * Line integrity (issue 14, item 7): on protocols without a checksum a corrupted frame can still parse (7.40 lb for a
+ * 2.40 lb parcel). So a held weight must also keep the framing of the frames before it (the same display step and
+ * gross/net mode), and a frame the parser rejected (`feedFrameError`) restarts the hold: nothing is captured until
+ * the line has been clean for `errorQuietMs` (default 1000 ms) and the weight has then held for the settle time.
  */
 import type { MassQ } from '../units/mass.ts';
 import type { ScaleReading } from './reading.ts';
@@ -19,6 +23,8 @@ export interface CaptureGateOptions {
   readonly maxGapMs?: number;
   /** Display steps the weight may wander while held (default 0: exactly the same weight). */
   readonly toleranceSteps?: number;
+  /** How long the line must be free of rejected frames before a weight may be captured (default 1000 ms). */
+  readonly errorQuietMs?: number;
 }
 
 export interface WeightCapture {
@@ -46,6 +52,8 @@ export interface CaptureGateUpdate {
 export interface CaptureGate {
   feedReading(reading: ScaleReading, now: number): CaptureGateUpdate;
   feedIndication(indication: ScaleIndication, now: number): CaptureGateUpdate;
+  /** The parser rejected a frame (noise, malformed, bad checksum …) at `now`: the hold restarts. */
+  feedFrameError(now: number): CaptureGateUpdate;
   /** The scale stopped talking (disconnected, stopped): nothing held survives. */
   interrupt(): CaptureGateUpdate;
   /** Forget the latch so the same weight may be captured again (new parcel). */
@@ -61,13 +69,18 @@ export interface CaptureGate {
 interface Candidate {
   readonly value: MassQ;
   readonly unit: ScaleReading['unit'];
+  /** The framing the weight came in: its display step and gross/net mode must not change while it holds. */
+  readonly resolution: MassQ;
+  readonly mode: ScaleReading['mode'];
   readonly since: number;
 }
 
 export function createCaptureGate(options: CaptureGateOptions): CaptureGate {
   const maxGapMs = options.maxGapMs ?? 1000;
   const toleranceSteps = options.toleranceSteps ?? 0;
-  if (!(options.settleMs >= 0) || !(maxGapMs > 0) || !(toleranceSteps >= 0)) throw new RangeError('invalid capture gate options');
+  const errorQuietMs = options.errorQuietMs ?? 1000;
+  if (!(options.settleMs >= 0) || !(maxGapMs > 0) || !(toleranceSteps >= 0) || !(errorQuietMs >= 0)) throw new RangeError('invalid capture gate options');
+  let lastErrorAt: number | null = null;
   let candidate: Candidate | null = null;
   let latched: WeightCapture | null = null;
   let lastSeenAt: number | null = null;
@@ -96,15 +109,18 @@ export function createCaptureGate(options: CaptureGateOptions): CaptureGate {
     }
     const tolerance = toleranceSteps * reading.resolution;
     const same = (a: MassQ, b: MassQ) => Math.abs(a - b) <= tolerance;
-    if (candidate === null || candidate.unit !== reading.unit || !same(candidate.value, reading.value)) {
-      candidate = { value: reading.value, unit: reading.unit, since: now };
+    const framingChanged = (c: Candidate) => c.unit !== reading.unit || c.resolution !== reading.resolution || c.mode !== reading.mode;
+    if (candidate === null || framingChanged(candidate) || !same(candidate.value, reading.value)) {
+      candidate = { value: reading.value, unit: reading.unit, resolution: reading.resolution, mode: reading.mode, since: now };
     }
     if (latched !== null && latched.unit === reading.unit && same(latched.value, reading.value)) {
       return set({ kind: 'captured', capture: latched });
     }
     const heldMs = now - candidate.since;
-    if (heldMs < options.settleMs) {
-      return set({ kind: 'settling', value: reading.value, since: candidate.since, remainingMs: options.settleMs - heldMs });
+    const quietMs = lastErrorAt === null ? Number.POSITIVE_INFINITY : now - lastErrorAt;
+    if (heldMs < options.settleMs || quietMs < errorQuietMs) {
+      const remainingMs = Math.max(options.settleMs - heldMs, errorQuietMs - quietMs);
+      return set({ kind: 'settling', value: reading.value, since: candidate.since, remainingMs });
     }
     const capture: WeightCapture = {
       value: reading.value,
@@ -127,6 +143,12 @@ export function createCaptureGate(options: CaptureGateOptions): CaptureGate {
   return {
     feedReading,
     feedIndication,
+    feedFrameError(now) {
+      observe(now);
+      lastErrorAt = now;
+      candidate = null;
+      return set(current.kind === 'captured' ? current : { kind: 'idle' });
+    },
     interrupt() {
       candidate = null;
       lastSeenAt = null;

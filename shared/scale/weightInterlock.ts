@@ -73,6 +73,8 @@ export interface WeightInterlock {
   setParcel(parcel: InterlockParcel | null, now: number): void;
   feedReading(reading: ScaleReading, seq: number, now: number): InterlockUpdate;
   feedIndication(indication: ScaleIndication, now: number): InterlockUpdate;
+  /** The scale's parser rejected a frame: no weight is taken until the line is clean again (captureGate.ts). */
+  frameError(now: number): InterlockUpdate;
   interrupt(): InterlockUpdate;
   /**
    * Whether a steady `mass` on the platform may be taken for parcel `parcelId` now (the worker pressed "capture from
@@ -186,6 +188,10 @@ export function createWeightInterlock(options: WeightInterlockOptions | (() => W
     },
     feedIndication(indication, now) {
       liveGate(checked()).feedIndication(indication, now);
+      return update();
+    },
+    frameError(now) {
+      liveGate(checked()).feedFrameError(now);
       return update();
     },
     interrupt() {

@@ -17,6 +17,8 @@ export const HQ_ERROR_CODES = [
   'SEQ_CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  /** Too many requests from this address or token; retry after Retry-After. */
+  'RATE_LIMITED',
   /** HQ cannot serve now (database down, shutting down); retry after Retry-After. */
   'UNAVAILABLE',
   'INTERNAL',

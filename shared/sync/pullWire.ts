@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ID_STATUSES, DUTY_STATUSES } from '../manifest/manifestEntry.ts';
 import { ReferenceDocSchema } from './referenceDoc.ts';
+import { findTextProblem } from '../text/cleanText.ts';
 
 export const PULL_STREAMS = ['manifests', 'rateCards', 'prohibitedRules'] as const;
 export type PullStream = (typeof PULL_STREAMS)[number];
@@ -15,10 +16,10 @@ export const DEFAULT_PULL_LIMIT = 2000;
 export const MAX_PULL_LIMIT = 10_000;
 
 export const PullQuerySchema = z.strictObject({
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: z.string().min(1).max(500).refine((s) => findTextProblem(s) === null, 'not a cursor HQ issued').optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).optional(),
   /** Optional: a station may name its warehouse; HQ refuses if it is not the token's. */
-  warehouse: z.string().max(10).optional(),
+  warehouse: z.string().max(10).refine((s) => findTextProblem(s) === null, 'not a warehouse code').optional(),
   /** "1": also count what is left to send (for a progress bar); costs a count at HQ, so ask on a first page only. */
   withRemaining: z.enum(['0', '1']).optional(),
 });

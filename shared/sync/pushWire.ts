@@ -36,8 +36,8 @@ export const WireEventSchema = z.strictObject({
 export type WireEvent = z.infer<typeof WireEventSchema>;
 
 /**
- * What the station sends for an event it cannot send whole: its payload text is not JSON (`payloadText`), or the
- * event is too large (`payloadOmittedBytes`). HQ refuses such events for good, so they reach the dead letters on
+ * What the station sends for an event it cannot send whole: its payload text is not JSON (`payloadText`), the
+ * event is too large (`payloadOmittedBytes`), or its payload nests too deep to serialise safely (`payloadTooDeep`). HQ refuses such events for good, so they reach the dead letters on
  * both sides instead of blocking the queue; the station keeps the original row.
  */
 export const WireEventStandInSchema = z.strictObject({
@@ -49,6 +49,8 @@ export const WireEventStandInSchema = z.strictObject({
   capturedAt: z.number().optional(),
   payloadText: z.string().max(4096).optional(),
   payloadOmittedBytes: z.number().int().nonnegative().optional(),
+  /** The payload nests deeper than HQ stores (shared/text/checkJsonText.ts): it is left out, not even serialised. */
+  payloadTooDeep: z.literal(true).optional(),
 });
 
 /** The envelope. Events are only required to carry a sequence number here; see the file comment. */
@@ -59,7 +61,20 @@ export const PushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
-export const REJECTION_CODES = ['INVALID_EVENT', 'PAYLOAD_NOT_JSON', 'EVENT_TOO_LARGE', 'DUPLICATE_EVENT_ID'] as const;
+export const REJECTION_CODES = [
+  /** The event's envelope (seq, ids, type, time) does not match WireEventSchema. */
+  'INVALID_EVENT',
+  /** The payload is not a JSON object, or not the shape its event type has (hq/ingest/eventPayloadSchemas.ts). */
+  'INVALID_PAYLOAD',
+  /** Some text holds NUL or another control character, a lone surrogate, a direction override or a zero-width
+   * character (shared/text/cleanText.ts): PostgreSQL cannot store some of these, and none belongs in a record. */
+  'UNSAFE_TEXT',
+  /** The payload nests deeper than HQ stores (shared/text/checkJsonText.ts MAX_JSON_DEPTH). */
+  'TOO_DEEP',
+  'PAYLOAD_NOT_JSON',
+  'EVENT_TOO_LARGE',
+  'DUPLICATE_EVENT_ID',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export const RejectedEventSchema = z.strictObject({

@@ -17,7 +17,6 @@ test('a held parcel gets a shelf location, is listed on the shelf, and is releas
   await page.getByTestId('dim-width').fill('6');
   await page.getByTestId('dim-height').fill('3');
   await page.getByTestId('set-dims').click();
-  await page.getByTestId('commit-verdict').click();
 
   await expect(page.getByTestId('verdict-decision')).toContainText('HOLD');
   await expect(page.getByTestId('verdict-reasons')).toContainText('China customs need the receiver');

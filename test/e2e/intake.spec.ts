@@ -1,6 +1,7 @@
 /**
  * A full intake in Chromium on the real station: scan → weight from the simulated scale (captured automatically once
- * stable) → size → verdict on screen → the row in SQLite. Also: a bad check digit is refused with a rescan prompt.
+ * stable) → size → verdict on screen (decided by itself once the size is in) → the row in SQLite. Also: a bad check
+ * digit is refused with a rescan prompt. (The keyboard-only bench flow and its counts: bench.spec.ts.)
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,7 +15,7 @@ test('scan, weigh, measure and decide a parcel; the verdict is on screen and in 
   await page.getByTestId('scan-input').fill('1Z4E81W20370000156');
   await page.getByTestId('scan-input').press('Enter');
   await expect(page.getByTestId('waybill')).toHaveText('APELAX1040000101');
-  await expect(page.getByTestId('intake-state')).toHaveText('scanned');
+  await expect(page.getByTestId('intake')).toHaveAttribute('data-state', 'scanned');
 
   await page.getByTestId('sim-weight').fill('3.20');
   await page.getByTestId('sim-place').click();
@@ -22,14 +23,13 @@ test('scan, weigh, measure and decide a parcel; the verdict is on screen and in 
   await expect(page.getByTestId('live-weight')).toHaveText('3.20 lb');
   await expect(page.getByTestId('weight-status')).toHaveText('Stable');
   await expect(page.getByTestId('captured-weight')).toContainText('3.20 lb (scale)');
-  await expect(page.getByTestId('intake-state')).toHaveText('weighed');
+  await expect(page.getByTestId('intake')).toHaveAttribute('data-state', 'weighed');
 
   await page.getByTestId('dim-length').fill('12');
   await page.getByTestId('dim-width').fill('10');
   await page.getByTestId('dim-height').fill('8');
   await page.getByTestId('set-dims').click();
   await expect(page.getByTestId('captured-dims')).toHaveText('12.0 × 10.0 × 8.0 in');
-  await page.getByTestId('commit-verdict').click();
 
   await expect(page.getByTestId('verdict-decision')).toContainText('ACCEPT');
   await expect(page.getByTestId('reprice')).toContainText('$21.50');
@@ -45,7 +45,7 @@ test('scan, weigh, measure and decide a parcel; the verdict is on screen and in 
   await expect(page.getByTestId('printing')).toContainText('Needs attention');
 
   await page.getByTestId('finish').click();
-  await expect(page.getByTestId('intake-state')).toHaveText('ready');
+  await expect(page.getByTestId('intake')).toHaveAttribute('data-state', 'ready');
 });
 
 test('a bad check digit is refused with a rescan prompt and stores nothing', async ({ page, station }) => {
@@ -53,7 +53,7 @@ test('a bad check digit is refused with a rescan prompt and stores nothing', asy
   await page.getByTestId('scan-input').fill('1Z4E81W20370000157');
   await page.getByTestId('scan-input').press('Enter');
   await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'INVALID_CHECK_DIGIT');
-  await expect(page.getByTestId('error')).toContainText('rescan');
+  await expect(page.getByTestId('error')).toContainText('scan it again');
   const db = new Database(path.join(station.dataDir, 'station.sqlite'), { readonly: true });
   expect(db.prepare("SELECT count(*) AS n FROM intakes WHERE tracking = '1Z4E81W20370000157'").get()).toEqual({ n: 0 });
   expect(db.prepare("SELECT count(*) AS n FROM events WHERE payload LIKE '%1Z4E81W20370000157%'").get()).toEqual({ n: 0 });

@@ -36,7 +36,6 @@ test('a decided parcel prints its ZPL relabel to a TCP printer, shown in the pri
     await page.getByTestId('dim-width').fill('10');
     await page.getByTestId('dim-height').fill('8');
     await page.getByTestId('set-dims').click();
-    await page.getByTestId('commit-verdict').click();
     await expect(page.getByTestId('verdict-decision')).toContainText('ACCEPT');
 
     await expect.poll(() => labels.length, { timeout: 20_000 }).toBe(1);
@@ -47,7 +46,7 @@ test('a decided parcel prints its ZPL relabel to a TCP printer, shown in the pri
     await expect(page.getByTestId('printing')).toContainText('Printed');
 
     await page.getByTestId('print').click();
-    await expect(page.getByTestId('intake-state')).toHaveText('printed');
+    await expect(page.getByTestId('intake')).toHaveAttribute('data-state', 'printed');
     await expect.poll(() => labels.length, { timeout: 20_000 }).toBe(2);
   } finally {
     await new Promise<void>((resolve) => printer.close(() => resolve()));

@@ -28,9 +28,9 @@ test('the live weight changes as the simulated scale streams, and overload is sh
   await page.getByTestId('sim-place').click();
   await expect(status).toContainText('OVER CAPACITY');
   await expect(weight).toHaveText('—');
-  await expect(page.getByTestId('captured-weight')).toHaveText('not captured');
+  await expect(page.getByTestId('captured-weight')).toHaveText('Not weighed yet');
 
   await page.getByTestId('sim-remove').click();
   await expect(weight).toHaveText('0.00 lb');
-  await expect(page.getByTestId('captured-weight')).toHaveText('not captured');
+  await expect(page.getByTestId('captured-weight')).toHaveText('Not weighed yet');
 });

@@ -71,7 +71,7 @@ const slip: CliCommand = {
     if (!parcel.ok) return fail(io, 1, parcel.error);
     const { intake, manifest, station } = parcel.value;
     const model: PrintOutcome<DocumentModel> =
-      a.document === 'relabel' ? relabelModel(intake, station, now) : returnSlipModel(intake, manifest, station, now);
+      a.document === 'relabel' ? relabelModel(intake, station, now, { native: manifest?.consigneeNative ?? null }) : returnSlipModel(intake, manifest, station, now);
     if (!model.ok) return fail(io, 1, model.error);
     const request: RenderRequest = a.format === 'zpl' ? { format: 'zpl', dpi: a.dpi === '300' ? 300 : 203 } : { format: a.format };
     const doc = await renderDocument(model.value, request);

@@ -159,3 +159,8 @@ export function intakesWaitingForPrealert(db: Database): string[] {
     .all() as Array<{ intake_id: string }>;
   return rows.map((r) => r.intake_id);
 }
+
+/** The newest hold of a parcel that was released (a repeat scan of the parcel says so). */
+export function lastReleasedHoldOfIntake(db: Database, intakeId: string): HoldRow | null {
+  return (db.prepare("SELECT * FROM holds WHERE intake_id = ? AND state = 'released' ORDER BY closed_at DESC, rowid DESC LIMIT 1").get(intakeId) as HoldRow | undefined) ?? null;
+}

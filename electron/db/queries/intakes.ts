@@ -9,6 +9,7 @@ import type { MassUnit } from '../../../shared/units/mass.ts';
 import type { LengthUnit } from '../../../shared/units/length.ts';
 import { getManifest } from './manifests.ts';
 import { scaleReadingField } from './weightReadings.ts';
+import { intakeDocuments } from './printJobs.ts';
 
 export interface IntakeRow {
   intake_id: string;
@@ -129,7 +130,14 @@ export function toIntakeView(db: Database, row: IntakeRow, repeatScan = false): 
     operator: row.operator,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...documentsField(db, row.intake_id),
   };
+}
+
+/** The parcel's labels and slips (absent while it has none). */
+function documentsField(db: Database, intakeId: string): Pick<IntakeView, 'documents'> {
+  const documents = intakeDocuments(db, intakeId);
+  return documents.length === 0 ? {} : { documents };
 }
 
 export function toIntakeSummary(db: Database, row: IntakeRow): IntakeSummary {

@@ -106,3 +106,37 @@ export function deleteAllManifests(db: Database): void {
 export function countManifests(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM manifests').get() as { n: number }).n;
 }
+
+/** What a purged manifest's consignee name reads (the entry stays valid; the name is gone). */
+export const PURGED_CONSIGNEE_NAME = '(name removed)';
+
+/**
+ * Retention (issue 14, item 8): removes consignee names (and the native-script consignee) from stored manifests
+ *   - not updated for `retentionMs` (a pre-alert the station kept that long), or
+ *   - at once when their parcel has left the building: an intake of the waybill is finished ('ready'), is not on the
+ *     hold shelf, and every one of its events has been acknowledged by HQ.
+ * Names stay while a slip may still need them (a parcel on the shelf, or not yet synced). Returns how many entries
+ * were purged. Call inside a transaction for a consistent sweep.
+ */
+export function purgeConsigneeNames(db: Database, options: { readonly now: number; readonly retentionMs: number }): number {
+  const rows = db
+    .prepare(
+      `SELECT m.waybill, m.entry_json FROM manifests m
+        WHERE json_extract(m.entry_json, '$.consigneeName') IS NOT @purged
+          AND (m.updated_at <= @cutoff OR EXISTS (
+            SELECT 1 FROM intakes i
+             WHERE i.waybill = m.waybill AND i.state = 'ready'
+               AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.intake_id = i.intake_id AND h.state = 'held')
+               AND NOT EXISTS (SELECT 1 FROM events e JOIN outbox o ON o.seq = e.seq WHERE e.intake_id = i.intake_id AND o.state <> 'acked')))`,
+    )
+    .all({ purged: PURGED_CONSIGNEE_NAME, cutoff: options.now - options.retentionMs }) as Array<{ waybill: string; entry_json: string }>;
+  let purged = 0;
+  for (const row of rows) {
+    const stored = checkStored(row.entry_json);
+    if (stored.state !== 'valid') continue;
+    const { consigneeNative: _native, ...rest } = stored.entry;
+    statements(db).setEntry.run(JSON.stringify({ ...rest, consigneeName: PURGED_CONSIGNEE_NAME }), options.now, row.waybill);
+    purged++;
+  }
+  return purged;
+}

@@ -4,9 +4,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { DocumentKind, PrintFormat } from '../../../shared/printing/documentKinds.ts';
-import type { JobReason, JobState } from '../../../shared/printing/printJob.ts';
+import type { IntakeDocument, JobMark, JobReason, JobState } from '../../../shared/printing/printJob.ts';
 import type { PrintErrorCode } from '../../../shared/printing/printErrors.ts';
-import { parseJobRow, type DamagedRow, type PrintJobRow } from '../../printing/printJobRow.ts';
+import { isDamaged, parseJobRow, toJobView, type DamagedRow, type PrintJobRow } from '../../printing/printJobRow.ts';
 
 export interface NewJob {
   readonly jobId: string;
@@ -21,19 +21,24 @@ export interface NewJob {
   readonly state: Extract<JobState, 'queued' | 'failed'>;
   readonly error: { readonly code: PrintErrorCode; readonly message: string } | null;
   readonly at: number;
+  /** The hash of the intake facts the document was made from (null: not made from an intake's verdict). */
+  readonly basis: string | null;
+  readonly mark: JobMark | null;
+  /** A VOID slip: the job it voids. */
+  readonly voidsJobId: string | null;
 }
 
 export function insertJob(db: Database, job: NewJob): void {
   db.prepare(
     `INSERT INTO print_jobs (job_id, request_id, intake_id, document, reason, copy_no, subject, model_json, target_json, target_key,
-       format, payload, state, attempts, next_attempt_at, last_error_code, last_error, created_at, updated_at)
+       format, payload, state, attempts, next_attempt_at, last_error_code, last_error, created_at, updated_at, basis, mark, voids_job_id)
      VALUES (@jobId, @requestId, @intakeId, @document, @reason, @copy, @subject, @modelJson, @targetJson, @targetKey,
-       @format, NULL, @state, 0, @next, @errorCode, @error, @at, @at)`,
+       @format, NULL, @state, 0, @next, @errorCode, @error, @at, @at, @basis, @mark, @voidsJobId)`,
   ).run({
     jobId: job.jobId, requestId: job.requestId, intakeId: job.intakeId, document: job.document, reason: job.reason, copy: job.copy,
     subject: job.subject, modelJson: job.modelJson, targetJson: job.target?.json ?? null, targetKey: job.target?.key ?? null,
     format: job.target?.format ?? null, state: job.state, next: job.state === 'queued' ? job.at : null,
-    errorCode: job.error?.code ?? null, error: job.error?.message ?? null, at: job.at,
+    errorCode: job.error?.code ?? null, error: job.error?.message ?? null, at: job.at, basis: job.basis, mark: job.mark, voidsJobId: job.voidsJobId,
   });
 }
 
@@ -61,16 +66,16 @@ export function nextCopy(db: Database, intakeId: string, document: DocumentKind)
   return (row.n ?? 0) + 1;
 }
 
-/** The oldest queued job that is due, if any. */
+/** The oldest queued job that is due, if any (a voided job is never sent). */
 export function dueJob(db: Database, now: number): PrintJobRow | DamagedRow | null {
   const raw = db
-    .prepare("SELECT * FROM print_jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, rowid LIMIT 1")
+    .prepare("SELECT * FROM print_jobs WHERE state = 'queued' AND voided_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, rowid LIMIT 1")
     .get(now);
   return raw === undefined ? null : parseJobRow(raw);
 }
 
 export function earliestAttempt(db: Database): number | null {
-  const row = db.prepare("SELECT MIN(next_attempt_at) AS t FROM print_jobs WHERE state = 'queued'").get() as { t: number | null };
+  const row = db.prepare("SELECT MIN(next_attempt_at) AS t FROM print_jobs WHERE state = 'queued' AND voided_at IS NULL").get() as { t: number | null };
   return row.t;
 }
 
@@ -82,10 +87,12 @@ export function storePayload(db: Database, jobId: string, payload: Uint8Array, f
   db.prepare('UPDATE print_jobs SET payload = ?, format = ? WHERE job_id = ?').run(payload, format, jobId);
 }
 
-export function markDone(db: Database, jobId: string, at: number, spoolerJob: string | null): void {
+/** Printed: the rendered bytes are dropped and only their hash is kept (the document model stays for a reprint). */
+export function markDone(db: Database, jobId: string, at: number, spoolerJob: string | null, bodySha256: string | null): void {
   db.prepare(
-    "UPDATE print_jobs SET state = 'done', done_at = @at, updated_at = @at, next_attempt_at = NULL, spooler_job = @spoolerJob WHERE job_id = @jobId",
-  ).run({ jobId, at, spoolerJob });
+    `UPDATE print_jobs SET state = 'done', done_at = @at, updated_at = @at, next_attempt_at = NULL, spooler_job = @spoolerJob,
+       payload = NULL, body_sha256 = COALESCE(@bodySha256, body_sha256) WHERE job_id = @jobId`,
+  ).run({ jobId, at, spoolerJob, bodySha256 });
 }
 
 export function markHandoff(db: Database, jobId: string, at: number): void {
@@ -121,41 +128,92 @@ export function requeueNow(db: Database, jobId: string, at: number): void {
   db.prepare("UPDATE print_jobs SET state = 'queued', next_attempt_at = @at, updated_at = @at WHERE job_id = @jobId").run({ jobId, at });
 }
 
-/** Jobs left "sending" by a station that stopped mid-send go back to the queue (they may print twice). */
+/**
+ * Jobs left "sending" by a station that stopped mid-send go back to the queue: their delivery is in doubt, so they
+ * are marked REPRINT (a VOID slip keeps its mark) and rendered again with the word on the label. A voided job is
+ * not sent again.
+ */
 export function requeueInterrupted(db: Database, at: number): number {
+  db.prepare(
+    `UPDATE print_jobs SET state = 'failed', next_attempt_at = NULL, updated_at = @at, last_error_code = 'PRINTER_IO_ERROR',
+       last_error = 'The station stopped while sending this job; it was void by then, so it is not sent again.'
+     WHERE state = 'sending' AND voided_at IS NOT NULL`,
+  ).run({ at });
   return db
     .prepare(
       `UPDATE print_jobs SET state = 'queued', next_attempt_at = @at, updated_at = @at, last_error_code = 'PRINTER_IO_ERROR',
-         last_error = 'The station stopped while sending this job; it is sent again (the printer may print it twice).'
+         last_error = 'The station stopped while sending this job; it is sent again marked REPRINT (the printer may have printed it once).',
+         mark = COALESCE(mark, 'REPRINT'), payload = NULL
        WHERE state = 'sending'`,
     )
     .run({ at }).changes;
 }
 
+/** The documents of a parcel that are not void and are not VOID slips themselves (oldest first). */
+export function liveJobsOfIntake(db: Database, intakeId: string): Array<PrintJobRow | DamagedRow> {
+  return db
+    .prepare("SELECT * FROM print_jobs WHERE intake_id = ? AND voided_at IS NULL AND (mark IS NULL OR mark <> 'VOID') ORDER BY created_at, rowid")
+    .all(intakeId)
+    .map(parseJobRow);
+}
+
+export function markVoided(db: Database, jobId: string, at: number, reason: string): void {
+  db.prepare('UPDATE print_jobs SET voided_at = @at, void_reason = @reason, updated_at = @at WHERE job_id = @jobId AND voided_at IS NULL').run({ jobId, at, reason });
+}
+
+/** The newest job of one document of a parcel that is not a VOID slip (a reprint starts from it). */
+export function latestDocumentJob(db: Database, intakeId: string, document: DocumentKind): PrintJobRow | DamagedRow | null {
+  const raw = db
+    .prepare("SELECT * FROM print_jobs WHERE intake_id = ? AND document = ? AND (mark IS NULL OR mark <> 'VOID') ORDER BY created_at DESC, rowid DESC LIMIT 1")
+    .get(intakeId, document);
+  return raw === undefined ? null : parseJobRow(raw);
+}
+
+/** Every document of a parcel, oldest first (the card's document list). */
+export function jobsOfIntake(db: Database, intakeId: string): Array<PrintJobRow | DamagedRow> {
+  return db.prepare('SELECT * FROM print_jobs WHERE intake_id = ? ORDER BY created_at, rowid').all(intakeId).map(parseJobRow);
+}
+
 /** Jobs of one document that are not done or being sent: they move with the printer setup. */
 export function movableJobs(db: Database, document: DocumentKind): Array<PrintJobRow | DamagedRow> {
-  return db.prepare("SELECT * FROM print_jobs WHERE document = ? AND state IN ('queued','failed') ORDER BY created_at, rowid").all(document).map(parseJobRow);
+  return db
+    .prepare("SELECT * FROM print_jobs WHERE document = ? AND state IN ('queued','failed') AND voided_at IS NULL ORDER BY created_at, rowid")
+    .all(document)
+    .map(parseJobRow);
 }
 
 export function jobCounts(db: Database, intakeId?: string): Record<JobState, number> {
   const rows = db
-    .prepare(`SELECT state, COUNT(*) AS n FROM print_jobs ${intakeId === undefined ? '' : 'WHERE intake_id = @intakeId'} GROUP BY state`)
+    .prepare(`SELECT state, COUNT(*) AS n FROM print_jobs WHERE voided_at IS NULL ${intakeId === undefined ? '' : 'AND intake_id = @intakeId'} GROUP BY state`)
     .all(intakeId === undefined ? {} : { intakeId }) as Array<{ state: JobState; n: number }>;
   const counts: Record<JobState, number> = { queued: 0, sending: 0, handoff: 0, done: 0, failed: 0 };
   for (const r of rows) counts[r.state] = r.n;
   return counts;
 }
 
-/** Every job not done (oldest first), then up to `recentDone` done ones (newest first). */
+/** Every job not done (oldest first), then up to `recentDone` done ones (newest first). A voided job that never
+ *  printed is listed with the done ones (it waits for nothing). */
 export function visibleJobs(db: Database, recentDone: number, intakeId?: string): Array<PrintJobRow | DamagedRow> {
   const where = intakeId === undefined ? '' : 'AND intake_id = @intakeId';
   const params = intakeId === undefined ? { limit: recentDone } : { limit: recentDone, intakeId };
-  const open = db.prepare(`SELECT * FROM print_jobs WHERE state <> 'done' ${where} ORDER BY created_at, rowid`).all(params);
-  const done = db.prepare(`SELECT * FROM print_jobs WHERE state = 'done' ${where} ORDER BY done_at DESC, rowid DESC LIMIT @limit`).all(params);
+  const open = db.prepare(`SELECT * FROM print_jobs WHERE state <> 'done' AND voided_at IS NULL ${where} ORDER BY created_at, rowid`).all(params);
+  const done = db
+    .prepare(`SELECT * FROM print_jobs WHERE (state = 'done' OR voided_at IS NOT NULL) ${where} ORDER BY COALESCE(done_at, voided_at) DESC, rowid DESC LIMIT @limit`)
+    .all(params);
   return [...open, ...done].map(parseJobRow);
 }
 
 /** The person says the printer is back: every job waiting for it becomes due now. */
 export function wakeJobsOfPrinter(db: Database, targetKey: string, at: number): void {
-  db.prepare("UPDATE print_jobs SET next_attempt_at = ? WHERE target_key = ? AND state = 'queued'").run(at, targetKey);
+  db.prepare("UPDATE print_jobs SET next_attempt_at = ? WHERE target_key = ? AND state = 'queued' AND voided_at IS NULL").run(at, targetKey);
+}
+
+/** The documents of one parcel for its card (rows that cannot be read back are listed in the print queue only). */
+export function intakeDocuments(db: Database, intakeId: string): IntakeDocument[] {
+  return jobsOfIntake(db, intakeId)
+    .filter((r): r is PrintJobRow => !isDamaged(r))
+    .map((r) => {
+      const v = toJobView(r);
+      return { jobId: v.jobId, document: v.document, copy: v.copy, state: v.state, voided: v.voided, mark: v.mark };
+    });
 }

@@ -2,7 +2,11 @@
  * Frames a serial scanner's byte stream into scans: a scan ends at CR, LF or CR LF (empty lines are ignored).
  * Bytes map 1:1 to characters (latin1), so GS (0x1D) separators and AIM prefixes reach the classifier unchanged.
  * Chunks may split a scan anywhere (../shared/reference/hardware.md §7: "never assume one read = one frame").
+ * Each scan is cleaned with the shared normaliser (shared/text/cleanText.ts): NUL and other control bytes (line
+ * noise, a scanner's prefix), C1 bytes and the like are stripped, GS and RS kept; a line left empty is ignored.
  */
+import { stripUnsafeText } from '../../../shared/text/cleanText.ts';
+
 export type FramedScan = { readonly type: 'scan'; readonly text: string } | { readonly type: 'overflow'; readonly droppedBytes: number };
 
 export interface ScanLineFramer {
@@ -25,7 +29,10 @@ export function createScanLineFramer(maxLineLength: number): ScanLineFramer {
       for (const byte of chunk) {
         if (byte === CR || byte === LF) {
           if (overflowing) out.push({ type: 'overflow', droppedBytes: dropped });
-          else if (buffer.length > 0) out.push({ type: 'scan', text: String.fromCharCode(...buffer) });
+          else if (buffer.length > 0) {
+            const text = stripUnsafeText(String.fromCharCode(...buffer), { keepScanSeparators: true });
+            if (text.length > 0) out.push({ type: 'scan', text });
+          }
           buffer = [];
           overflowing = false;
           dropped = 0;

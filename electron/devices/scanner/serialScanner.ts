@@ -30,8 +30,8 @@ export interface SerialScannerDeps {
   readonly listPorts?: PortLister;
 }
 
-const NO_LINE_END =
-  'The scanner sent data without a line end. Set its suffix to CR or CR LF (or the data is not from a scanner).';
+const noLineEnd = (max: number) =>
+  `The scanner sent more than ${max} characters without a line end, so they were not used. Scan the label again; if this keeps happening, set the scanner's suffix to CR or CR LF.`;
 
 export function createSerialScanner(settingsInput: SerialScannerSettings, deps: SerialScannerDeps = {}): SerialScanner {
   const settings = SerialScannerSettingsSchema.parse(settingsInput);
@@ -101,7 +101,7 @@ export function createSerialScanner(settingsInput: SerialScannerSettings, deps: 
           if (current.message !== undefined) setStatus({ state: 'connected', label: portLabel });
           scanListeners.emit({ text: framed.text, source: 'serial', at });
         } else {
-          setStatus({ state: 'connected', label: portLabel, message: NO_LINE_END });
+          setStatus({ state: 'connected', label: portLabel, message: noLineEnd(settings.maxLineLength) });
         }
       }
     });

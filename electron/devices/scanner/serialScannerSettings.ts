@@ -7,14 +7,16 @@
 import { z } from 'zod';
 import { LineSettingsSchema, LINE_9600_8N1 } from '../../../shared/scale/lineSettings.ts';
 import { ScaleIdentitySchema } from '../../../shared/scale/scaleSettings.ts';
+import { SCAN_MAX_LENGTH } from '../../../shared/contract/limits.ts';
 
 export const SerialScannerSettingsSchema = z.object({
   identity: ScaleIdentitySchema,
   line: LineSettingsSchema.default(LINE_9600_8N1),
   /** Wait between attempts to (re)open a missing or lost scanner. */
   reconnectMs: z.number().int().min(50).max(60_000).default(2000),
-  /** Longest accepted scan; longer runs without CR / LF are dropped (wrong suffix setting or line noise). */
-  maxLineLength: z.number().int().min(16).max(8192).default(1024),
+  /** Longest accepted scan, at most the contract's SCAN_MAX_LENGTH (every scan path has the same limit); longer runs
+   * are dropped (wrong suffix setting or line noise). */
+  maxLineLength: z.number().int().min(16).max(SCAN_MAX_LENGTH).default(SCAN_MAX_LENGTH),
 });
 export type SerialScannerSettings = z.infer<typeof SerialScannerSettingsSchema>;
 

@@ -78,7 +78,8 @@ export async function serveCommand(flags: Record<string, string | boolean | stri
       const r = await ensureStationToken(db, ensureStation.stationId, ensureStation.warehouse, path.resolve(tokenFile));
       process.stderr.write(`station ${ensureStation.stationId}: token ${r.created ? 'issued' : 'reused'} in ${path.resolve(tokenFile)}\n`);
     }
-    hq = await listenHq(buildHqServer({ db, loggerInstance: log.logger }), settings.host, settings.port);
+    const tls = settings.tls ? { cert: readFileSync(settings.tls.certFile), key: readFileSync(settings.tls.keyFile) } : undefined;
+    hq = await listenHq(buildHqServer({ db, loggerInstance: log.logger, updatesDir: settings.updatesDir, ...(tls ? { tls } : {}) }), settings.host, settings.port);
   } catch (err) {
     log.logger.fatal({ err }, 'HQ could not start');
     await db.close();

@@ -45,8 +45,8 @@ describeEachBackend('hold released when HQ records the ID', (h) => {
     hq = await startTestHq(h.db);
     const dataDir = path.join(temp.dir, `${h.name}-${randomUUID()}`);
     station = await openConfiguredStation({
-      argv: ['--data-dir', dataDir, '--no-demo', '--station-id', 'LAX-AUTO-1', '--warehouse', 'LAX', '--hq-url', hq.url, '--hq-token', token],
-      env: {}, transport: 'browser', defaultDataDir: dataDir, version: 'test',
+      argv: ['--data-dir', dataDir, '--no-demo', '--station-id', 'LAX-AUTO-1', '--warehouse', 'LAX', '--hq-url', hq.url],
+      env: { ECMS_HQ_TOKEN: token }, transport: 'browser', defaultDataDir: dataDir, version: 'test',
     });
     const s = station;
     const count = (sql: string) => (s.db.prepare(sql).get() as { n: number }).n;

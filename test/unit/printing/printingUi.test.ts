@@ -47,6 +47,7 @@ describe('PrinterSetupPanel (server-rendered markup)', () => {
   const settings: PrintSettings = {
     printers: { relabel: { kind: 'zpl-tcp', host: '192.168.1.50', port: 9100, dpi: 203, checkStatus: false }, 'return-slip': null },
     autoPrint: DEFAULT_PRINT_SETTINGS.autoPrint,
+    voidSlip: false,
   };
   const html = renderToStaticMarkup(createElement(PrinterSetupPanel, {
     settings, printers: { cups: ['Office', 'Warehouse_Laser'], system: null }, onSave: noop, onTest: noop,
@@ -74,7 +75,7 @@ describe('PrintQueueList (server-rendered markup)', () => {
   const job = (over: Partial<PrintJobView>): PrintJobView => ({
     jobId: 'j1', intakeId: 'i1', document: 'relabel', format: 'zpl', copy: 1, reason: 'auto', subject: 'APELAX1040039963',
     printer: 'ZPL 203 dpi at 192.168.1.50:9100', state: 'queued', attempts: 0, nextAttemptAt: null, lastError: null,
-    createdAt: 1_000, updatedAt: 1_000, doneAt: null, ...over,
+    createdAt: 1_000, updatedAt: 1_000, doneAt: null, voided: null, mark: null, voidsJobId: null, ...over,
   });
   const status: PrintQueueStatus = {
     counts: { queued: 1, sending: 0, handoff: 1, done: 1, failed: 1 },

@@ -6,13 +6,14 @@ import { relabelModel } from '../../../shared/printing/relabelModel.ts';
 import { returnSlipModel } from '../../../shared/printing/returnSlipModel.ts';
 import { renderZpl } from '../../../shared/printing/zplRenderer.ts';
 import { zplFieldText } from '../../../shared/printing/zplText.ts';
+import { nativeTextArt } from '../../../electron/printing/fonts/nativeTextArt.ts';
 import type { DocumentModel } from '../../../shared/printing/documentModel.ts';
 import { NOW, STATION, acceptedIntake, manifestEntry, returnedIntake } from './support/parcels.ts';
 
 function zplOf(model: DocumentModel, dpi: ZplDpi): string {
   const layout = layoutDocument(model);
   if (!layout.ok) throw new Error(layout.error.message);
-  const zpl = renderZpl(layout.value, dpi);
+  const zpl = renderZpl(layout.value, dpi, nativeTextArt);
   if (!zpl.ok) throw new Error(zpl.error.message);
   return zpl.value;
 }

@@ -158,7 +158,7 @@ describe('serial scanner settings', () => {
       identity: { kind: 'path', path: '/dev/ttyACM0' },
       line: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
       reconnectMs: 2000,
-      maxLineLength: 1024,
+      maxLineLength: 200,
     });
     expect(serialScannerSettingsFromSpec('wedge')).toBeNull();
   });

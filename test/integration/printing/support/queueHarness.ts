@@ -3,6 +3,7 @@
  * and events reference intakes), and a PrintQueue over it with fast retries.
  */
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { openStationDatabase } from '../../../../electron/db/openStationDatabase.ts';
 import { insertIntake, type IntakeRow } from '../../../../electron/db/queries/intakes.ts';
 import { upsertManifest } from '../../../../electron/db/queries/manifests.ts';
@@ -59,6 +60,8 @@ export function eventsOf(db: Database, intakeId: string): Array<{ type: string; 
   );
 }
 
-export function payloadOf(db: Database, jobId: string): Buffer {
-  return (db.prepare('SELECT payload FROM print_jobs WHERE job_id = ?').get(jobId) as { payload: Buffer }).payload;
+/** After printing a job keeps the hash of the bytes it sent, not the bytes: checks `sent` against it. */
+export function isPrintedBody(db: Database, jobId: string, sent: Buffer): boolean {
+  const row = db.prepare('SELECT payload, body_sha256 FROM print_jobs WHERE job_id = ?').get(jobId) as { payload: Buffer | null; body_sha256: string | null };
+  return row.payload === null && row.body_sha256 === createHash('sha256').update(sent).digest('hex');
 }
