@@ -20,7 +20,7 @@ const rendererSharedModules = [
   'contract/', 'units/', 'intake/intakeMachine.ts', 'intake/intakeStates.ts', 'intake/benchFlow.ts', 'rules/money.ts', 'rules/verdict.ts',
   'rules/holdAging.ts', 'manifest/destinations.ts', 'printing/documentKinds.ts', 'printing/printErrors.ts',
   'printing/printJob.ts', 'printing/printerSettings.ts', 'scale/reading.ts', 'scale/scaleIndication.ts', 'scale/weightAgreement.ts',
-  'scan/wedgeDetector.ts', 'sync/syncStatus.ts',
+  'scan/wedgeDetector.ts', 'sync/syncStatus.ts', 'summary/summaryCsv.ts', 'printing/slipDate.ts', 'rules/stationTime.ts',
 ];
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const rendererSharedRegex = `(^|/)shared/(?!(?:${rendererSharedModules.map((m) => escapeRegex(m) + (m.endsWith('/') ? '' : '$')).join('|')}))`;

@@ -32,10 +32,18 @@ import { lookOf } from './intake/verdictLook.ts';
 import { ScanSources, type ScanSource } from './intake/ScanSources.tsx';
 import { HoldShelfSection } from './holds/HoldShelfSection.tsx';
 import { NoticeBanner } from './notices/NoticeBanner.tsx';
+import { ClockWarning } from './intake/ClockWarning.tsx';
 import { PrintingSection } from './printing/PrintingSection.tsx';
 import { BENCH_SOUNDS, playBenchSound, type BenchSound } from './sound/benchSounds.ts';
 import { useBenchShortcuts } from './keyboard/useBenchShortcuts.ts';
 import { AboutBox } from './about/AboutBox.tsx';
+import { useSession } from './operators/useSession.ts';
+import { SignInScreen } from './operators/SignInScreen.tsx';
+import { SessionBadge } from './operators/SessionBadge.tsx';
+import { OperatorsScreen } from './operators/OperatorsScreen.tsx';
+import { LeadPage } from './lead/LeadPage.tsx';
+import { LookupLauncher } from './lookup/LookupLauncher.tsx';
+import { IntakePhotos } from './photos/IntakePhotos.tsx';
 
 type IntakeCommand = 'intake.scan' | 'intake.captureWeight' | 'intake.setDimensions' | 'intake.reportDamage' | 'intake.commitVerdict' | 'intake.finish' | 'intake.cancel';
 
@@ -56,8 +64,12 @@ export function App() {
   }, [sound]);
   const station = useStation(setError);
   const { client, intake, info } = station;
+  const session = useSession(client, station.connected);
+  const person = session.state?.session ?? null;
+  const [operatorsOpen, setOperatorsOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [request, setRequest] = useState<PanelRequest | null>(null);
+  const [leadOpen, setLeadOpen] = useState(false);
   const reportProblem = useCallback((message: string) => setError({ code: 'INTERNAL', message }), [setError]);
   const massUnit = settings?.displayMassUnit ?? 'lb';
   const lengthUnit = settings?.displayLengthUnit ?? 'in';
@@ -160,18 +172,39 @@ export function App() {
   const notice = error && errorNotice(error);
   const fieldShown = intake !== null && cardShowsError(error);
 
+  // Nobody signed in: the sign-in screen instead of the bench (the station refuses the bench's commands anyway).
+  if (person === null) {
+    return (
+      <div className="app">
+        <StationUnreachable link={station.link} lastRefused={station.lastRefused} />
+        <header className="topbar">
+          <h1>ECMS Intake</h1>
+          <span className="badge" data-testid="station-id">{info ? `${info.stationId} · ${info.warehouse}` : '…'}</span>
+          {info?.demo && <span className="badge demo">DEMO DATA</span>}
+        </header>
+        <SignInScreen client={client} state={session.state} stationLabel={info ? `Station ${info.stationId}, ${info.warehouse}` : 'Connecting to the station…'} onSignedIn={session.setState} />
+      </div>
+    );
+  }
+
   return (
     <div className="app">
       <StationUnreachable link={station.link} lastRefused={station.lastRefused} />
       <header className="topbar">
         <h1>ECMS Intake</h1>
-        <span className="badge" data-testid="station-id">{info ? `${info.stationId} · ${info.warehouse} · ${info.operator}` : '…'}</span>
+        <span className="badge" data-testid="station-id">{info ? `${info.stationId} · ${info.warehouse}` : '…'}</span>
+        <SessionBadge session={person} onOperators={() => setOperatorsOpen(true)} onSignOut={() => void client.call('session.signOut', {}).then((r) => (r.ok ? session.setState(r.data) : setError(r.error)))} />
         {info?.demo && <span className="badge demo">DEMO DATA</span>}
         <span className={`badge ${station.connected ? 'ok' : 'bad'}`} data-testid="connection">{station.connected ? `Station ${info?.transport ?? ''}` : '⚠ Station not reachable'}</span>
-        <SyncBadge sync={station.sync} />
+        <SyncBadge sync={station.sync} onSyncNow={() => void simple('sync.now', {})} />
+        <LookupLauncher client={client} warehouse={info?.warehouse ?? null} photoStrip={(intakeId) => <IntakePhotos client={client} intakeId={intakeId} canTake={false} />} />
+        {person.role === 'lead' && <button type="button" className="sync-now" onClick={() => setLeadOpen(true)} data-testid="open-summary">Day summary</button>}
         {info && <AboutBox info={info} />}
       </header>
+      {leadOpen && person.role === 'lead' && <LeadPage client={client} onClose={() => setLeadOpen(false)} />}
+      {operatorsOpen && person.role === 'lead' && <OperatorsScreen client={client} onClose={() => setOperatorsOpen(false)} />}
       <NoticeBanner client={client} />
+      <ClockWarning client={client} connected={station.connected} />
       <main className="bench">
         <div className="bench-left">
           <WeightDisplay reading={station.reading} indication={station.indication} device={station.scale} unit={massUnit} />
@@ -205,6 +238,7 @@ export function App() {
               error={error}
               agreement={agreement}
               request={request}
+              damagePhotos={<IntakePhotos client={client} intakeId={intake.intakeId} canTake />}
             />
           ) : (
             <section className="intake card card-idle" data-testid="idle">

@@ -20,6 +20,7 @@ function preflight(): string[] {
   if (!existsSync('/usr/bin/socat')) missing.push('socat: apt-get install -y socat');
   if (!findPostgresBin()) missing.push('PostgreSQL server binaries (initdb, pg_ctl): apt-get install -y postgresql   (or set PG_BIN)');
   if (!existsSync('/usr/bin/pdftoppm')) missing.push('pdftoppm (rasterises printed PDFs): apt-get install -y poppler-utils');
+  if (!existsSync('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1')) missing.push('faketime (runs a station with its clock ahead): apt-get install -y faketime');
   return missing;
 }
 

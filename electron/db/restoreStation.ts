@@ -3,8 +3,10 @@
  *   1. the current station.sqlite (and its -wal/-shm) is moved aside into `damaged-<time>/`, never deleted;
  *   2. the newest backup that passes integrity_check is copied in (none: with HQ's reseed file, a new empty database
  *      for a replaced machine; without it, nothing is changed and the reason is given);
- *   3. with HQ's reseed file (hq `station-reseed`), the station resumes after HQ's last seq: events HQ already holds
- *      are not sent again and the next event is numbered after them, so there is no SEQ_CONFLICT and no duplicate;
+ *   3. with HQ's reseed file (hq `station-reseed`), the station's events HQ holds after the restored database's last
+ *      seq are put back as already synced, with the intakes and holds they made (replayHqHistory.ts), and the station
+ *      resumes after HQ's last seq: events HQ already holds are not sent again and the next event is numbered after
+ *      them, so there is no SEQ_CONFLICT and no duplicate;
  *   4. the identity file is rewritten with the station's id and last seq.
  */
 import Database from 'better-sqlite3';
@@ -16,10 +18,15 @@ import { readIdentityFile, writeIdentityFile } from './identityFile.ts';
 import { DATABASE_FILE, openStationDatabase } from './openStationDatabase.ts';
 import { highestEventSeq } from './queries/eventSeq.ts';
 import { resumeAfterHqSeq } from './queries/reseed.ts';
+import { replayHqHistory, type ReplayOutcome } from './replayHqHistory.ts';
 import { readSettings } from './queries/settings.ts';
 
 export type RestoreOutcome =
-  | { readonly ok: true; readonly restoredFrom: string | null; readonly movedAside: string | null; readonly lastSeq: number; readonly acked: number }
+  | {
+      readonly ok: true; readonly restoredFrom: string | null; readonly movedAside: string | null; readonly lastSeq: number; readonly acked: number;
+      /** What HQ's history put back (null: no reseed file). */
+      readonly replayed: ReplayOutcome | null;
+    }
   | { readonly ok: false; readonly message: string };
 
 export function restoreStation(dataDir: string, options: { readonly reseed?: StationReseed; readonly now?: number } = {}): RestoreOutcome {
@@ -38,7 +45,7 @@ export function restoreStation(dataDir: string, options: { readonly reseed?: Sta
     return {
       ok: false,
       message: `The newest backup ends at record ${backupSeq(backup)}, but station ${identity.stationId} had written ${identity.lastSeq}: HQ holds the rest. ` +
-        `Ask HQ for a reseed file (npm run hq -- station-reseed --station ${identity.stationId} --out FILE) and run this again with --hq-reseed FILE. Nothing was changed.`,
+        `Ask HQ for a reseed file (npm run hq -- station-reseed --station ${identity.stationId} --after-seq ${backupSeq(backup)} --out FILE) and run this again with --hq-reseed FILE. Nothing was changed.`,
     };
   }
   let movedAside: string | null = null;
@@ -53,13 +60,14 @@ export function restoreStation(dataDir: string, options: { readonly reseed?: Sta
   const identityBefore = identity;
   const db = openWithoutIdentity(dataDir);
   try {
+    const replayed = reseed ? db.transaction(() => replayHqHistory(db, reseed.events, { stationId: reseed.stationId, at: now }))() : null;
     const acked = reseed ? resumeAfterHqSeq(db, reseed.lastSeq, now).acked : 0;
     const lastSeq = highestEventSeq(db);
     const settings = readSettings(db);
     const stationId = reseed?.stationId ?? settings?.stationId ?? identityBefore?.stationId;
     const warehouse = reseed?.warehouse ?? settings?.warehouse ?? identityBefore?.warehouse;
     if (stationId && warehouse) writeIdentityFile(dataDir, { stationId, warehouse, lastSeq, updatedAt: now });
-    return { ok: true, restoredFrom: backup, movedAside, lastSeq, acked };
+    return { ok: true, restoredFrom: backup, movedAside, lastSeq, acked, replayed };
   } finally {
     db.close();
   }

@@ -17,6 +17,7 @@ import { startBrowserHost, type BrowserHost } from './browserHost.ts';
 import { readHostIdentity, tokenFor, writeHostIdentity } from './hostIdentity.ts';
 import type { Station } from '../station/createStation.ts';
 import { readBuildInfo } from '../station/readBuildInfo.ts';
+import { StationError } from '../station/stationError.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const READY_PREFIX = 'ECMS_STATION_READY ';
@@ -31,7 +32,12 @@ export interface RunningStation {
 export async function runBrowserStation(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<RunningStation> {
   const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const defaultDataDir = path.join(REPO_ROOT, '.data', 'station');
-  const log = await openStationLog(parseStationConfig(argv, env, defaultDataDir).dataDir, env, 'station', process.stderr.isTTY);
+  const dataDir = parseStationConfig(argv, env, defaultDataDir).dataDir;
+  const log = await openStationLog(dataDir, env, 'station', process.stderr.isTTY).catch((error: unknown) => {
+    // The data directory cannot even hold the log (it is a file, or not writable): say so plainly, no stack trace.
+    const why = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+    throw new StationError('STORAGE_FAILED', `The station cannot write to its data directory ${dataDir}${why}. Check that it is a folder this user may write to, or start the station with --data-dir pointing to one.`);
+  });
   try {
     const station = await openConfiguredStation({ argv, env, transport: 'browser', version, build: readBuildInfo(REPO_ROOT), defaultDataDir, logger: log.logger });
     const host = await startRememberedHost(station, log.logger);
@@ -100,5 +106,12 @@ export async function serveBrowserStation(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await serveBrowserStation(process.argv.slice(2), process.env);
+  try {
+    await serveBrowserStation(process.argv.slice(2), process.env);
+  } catch (error) {
+    // An expected refusal (a damaged or missing database, bad settings …): its plain message, never a stack trace.
+    if (!(error instanceof StationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -15,6 +15,7 @@ import { recordPrintEvent } from './printJobEvents.ts';
 import { bodyHash, jobModel } from './jobModel.ts';
 import type { PrintJobRow } from './printJobRow.ts';
 import { markDone, markFailed, markHandoff, markRetry, markSending, storePayload } from '../db/queries/printJobs.ts';
+import { isPurgedDocument, PURGED_DOCUMENT_MESSAGE } from '../db/queries/printJobRetention.ts';
 import { renderDocument, renderRequestFor, type RenderedDocument } from './renderDocument.ts';
 import { sendToPrinter, type PrinterPorts } from './sendToPrinter.ts';
 
@@ -60,6 +61,7 @@ async function payload(deps: RunnerDeps, row: PrintJobRow, target: PrinterTarget
   if (row.payload !== null && row.format === format) {
     return printOk({ format, bytes: row.payload, title: `ECMS ${row.document} ${row.subject}`, replaced: [] });
   }
+  if (isPurgedDocument(row)) return printFail('DOCUMENT_UNAVAILABLE', PURGED_DOCUMENT_MESSAGE);
   const model = jobModel(row);
   if (model === null) return printFail('JOB_DAMAGED', 'The document stored with this job cannot be read.');
   const doc = await renderDocument(model, renderRequestFor(target));

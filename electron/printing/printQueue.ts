@@ -22,6 +22,7 @@ import {
 } from '../../shared/printing/printerSettings.ts';
 import { printFail, printOk, type PrintFailure, type PrintOutcome } from '../../shared/printing/printErrors.ts';
 import { documentModelFor, subjectOf } from './documentModelFor.ts';
+import { isPurgedDocument, PURGED_DOCUMENT_MESSAGE } from '../db/queries/printJobRetention.ts';
 import { recordPrintEvent } from './printJobEvents.ts';
 import { isDamaged, toJobView, type DamagedRow, type PrintJobRow } from './printJobRow.ts';
 import {
@@ -212,6 +213,7 @@ export class PrintQueue {
     if (latest.voided_at !== null) {
       return printFail('DOCUMENT_VOIDED', `The last ${document} of this parcel is void (${latest.void_reason ?? 'its verdict changed'}): it cannot be printed again. Print the document for the parcel's new verdict instead.`);
     }
+    if (isPurgedDocument(latest)) return printFail('DOCUMENT_UNAVAILABLE', PURGED_DOCUMENT_MESSAGE);
     const model = jobModel({ model_json: latest.model_json, mark: null });
     if (model === null) return printFail('JOB_DAMAGED', `The ${document} stored for this parcel cannot be read back, so it cannot be printed again.`);
     return printOk({ model: { ...model, copy }, basis: latest.basis ?? basis });
@@ -226,7 +228,9 @@ export class PrintQueue {
     const now = this.#now();
     const copy = voidSlip === undefined ? nextCopy(this.#db, intake.intakeId, document) : voidSlip.of.copy_no;
     let made: PrintOutcome<{ model: DocumentModel; basis: string | null }>;
-    if (voidSlip !== undefined) {
+    if (voidSlip !== undefined && isPurgedDocument(voidSlip.of)) {
+      made = printFail('DOCUMENT_UNAVAILABLE', PURGED_DOCUMENT_MESSAGE);
+    } else if (voidSlip !== undefined) {
       const model = jobModel({ model_json: voidSlip.of.model_json, mark: 'VOID' });
       made = model === null ? printFail('JOB_DAMAGED', `The ${document} to void cannot be read back, so no VOID slip can be printed for it.`) : printOk({ model, basis: null });
     } else {
@@ -344,6 +348,7 @@ export class PrintQueue {
     const row = this.#row(jobId);
     if (!row.ok) return row;
     if (row.value.voided_at !== null) return printFail('DOCUMENT_VOIDED', `This ${row.value.document} is void (${row.value.void_reason ?? 'its verdict changed'}): do not print it.`);
+    if (isPurgedDocument(row.value)) return printFail('DOCUMENT_UNAVAILABLE', PURGED_DOCUMENT_MESSAGE);
     const model = jobModel(row.value);
     if (model === null) return printFail('JOB_DAMAGED', `Print job ${jobId} holds a document the station cannot read.`);
     const doc = await renderDocument(model, { format: 'html' });

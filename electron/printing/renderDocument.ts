@@ -1,11 +1,12 @@
 /**
- * A document model rendered for one printer: ZPL at the printer's dpi, a PDF, or the HTML page Electron and
- * browsers print. The one entry point the queue, the CLI and the test-label command use.
+ * A document model rendered for one printer: ZPL at the printer's dpi, EPL2 (203 dpi) for an LP/TLP 2844, a PDF,
+ * or the HTML page Electron and browsers print. The one entry point the queue, the CLI and the test-label command use.
  * Lines in a consignee's own script are drawn from the shipped CJK fonts (fonts/). A field the layout could not
  * fit (the label says "see manifest" there) is logged with the document's title.
  */
 import type { DocumentModel } from '../../shared/printing/documentModel.ts';
 import type { PrintFormat, ZplDpi } from '../../shared/printing/documentKinds.ts';
+import { renderEpl } from '../../shared/printing/eplRenderer.ts';
 import { renderHtml } from '../../shared/printing/htmlRenderer.ts';
 import { layoutDocument } from '../../shared/printing/layoutDocument.ts';
 import type { LabelLayout } from '../../shared/printing/labelLayout.ts';
@@ -17,13 +18,13 @@ import { code128Svg } from './barcodeImages.ts';
 import { nativeTextArt } from './fonts/nativeTextArt.ts';
 import { renderPdf } from './pdfRenderer.ts';
 
-export type RenderRequest = { readonly format: 'zpl'; readonly dpi: ZplDpi } | { readonly format: 'pdf' } | { readonly format: 'html' };
+export type RenderRequest = { readonly format: 'zpl'; readonly dpi: ZplDpi } | { readonly format: 'epl' } | { readonly format: 'pdf' } | { readonly format: 'html' };
 
 export interface RenderedDocument {
   readonly format: PrintFormat;
   readonly bytes: Uint8Array;
   readonly title: string;
-  /** Characters the format could not show (PDF only), printed as "?". */
+  /** Characters the format could not show (PDF, and EPL2's Latin-only resident fonts), printed as "?". */
   readonly replaced: readonly string[];
 }
 
@@ -32,6 +33,9 @@ export function renderRequestFor(target: PrinterTarget): RenderRequest {
     case 'zpl-tcp':
     case 'zpl-device':
       return { format: 'zpl', dpi: target.dpi };
+    case 'epl-tcp':
+    case 'epl-device':
+      return { format: 'epl' };
     case 'pdf-cups':
       return { format: 'pdf' };
     case 'pdf-system':
@@ -62,6 +66,10 @@ async function renderLayout(layout: LabelLayout, model: DocumentModel, request: 
     case 'zpl': {
       const zpl = renderZpl(layout, request.dpi, nativeTextArt);
       return zpl.ok ? printOk({ format: 'zpl', bytes: new TextEncoder().encode(zpl.value), title, replaced: [] }) : zpl;
+    }
+    case 'epl': {
+      const epl = renderEpl(layout, nativeTextArt);
+      return epl.ok ? printOk({ format: 'epl', bytes: epl.value.bytes, title, replaced: epl.value.replaced }) : epl;
     }
     case 'pdf': {
       const pdf = await renderPdf(layout, new Date(model.printedAt));

@@ -28,7 +28,11 @@ export async function sendToPrinter(target: PrinterTarget, doc: RenderedDocument
   switch (target.kind) {
     case 'zpl-tcp':
       return sendZplOverTcp(target, doc.bytes, ports.tcpTimeouts ?? DEFAULT_TCP_TIMEOUTS);
+    case 'epl-tcp':
+      // The same raw port-9100 stream; an LP/TLP 2844 has no ~HS status to ask for.
+      return sendZplOverTcp({ host: target.host, port: target.port, checkStatus: false }, doc.bytes, ports.tcpTimeouts ?? DEFAULT_TCP_TIMEOUTS);
     case 'zpl-device':
+    case 'epl-device':
       return sendToDevice(target.path, doc.bytes, ports.deviceTimeouts ?? DEFAULT_DEVICE_TIMEOUTS);
     case 'pdf-cups':
       return sendToCups({ printerName: target.printerName, media: target.media, title: doc.title }, doc.bytes, ports.cupsTimeoutMs);

@@ -23,8 +23,16 @@ import { createStationHolds, type StationHolds } from './stationHolds.ts';
 import { createStationClock, type StationClock } from '../holds/stationClock.ts';
 import { earliestRateCardFrom } from '../rules/rateCardDates.ts';
 import { createStationPrinting, type StationPrinting } from './stationPrinting.ts';
+import { parcelHistory, searchParcels } from './parcelLookup.ts';
 import type { ScanClassifier, StationScale, VerdictDecider } from './stationPorts.ts';
 import type { BuildInfo } from '../../shared/contract/buildInfo.ts';
+import type { Role } from '../../shared/contract/commandRoles.ts';
+import { createStationSession, type StationSession } from './stationSession.ts';
+import { gateHandlers } from './commandGate.ts';
+import { operatorHandlers } from './operatorHandlers.ts';
+import { daySummary } from './stationSummary.ts';
+import { createStationExceptions } from './stationExceptions.ts';
+import { createStationPhotos } from './stationPhotos.ts';
 
 export interface StationOptions {
   readonly dataDir: string;
@@ -45,6 +53,8 @@ export interface StationOptions {
   readonly mono?: () => number;
   /** Where the station logs (electron/log/openLogger.ts); absent: the process logger. */
   readonly logger?: Logger;
+  /** Test support only: start with this person signed in (created, with no usable PIN, if missing). Never set from a flag. */
+  readonly signedInAs?: { readonly operatorId: string; readonly name: string; readonly role: Role };
 }
 
 export interface Station {
@@ -57,6 +67,8 @@ export interface Station {
   readonly sync: SyncService;
   /** Station time: hold ages, and the clock check that stops date-dependent verdicts (CLOCK_SKEW). */
   readonly clock: StationClock;
+  /** Who is signed in at this station (the core enforces shared/contract/commandRoles.ts with it). */
+  readonly session: StationSession;
   settings(): StationSettings;
   /** The station's logger now: its lines carry the station, warehouse and operator. */
   logger(): Logger;
@@ -75,8 +87,8 @@ function loadSettings(db: Database, overrides: Partial<StationSettings> | undefi
 }
 
 /** The fields every station log line carries; the operator changes with the settings. */
-function stationBindings(settings: StationSettings): Record<string, string> {
-  return { stationId: settings.stationId, warehouse: settings.warehouse, operator: settings.operator };
+function stationBindings(settings: StationSettings, operator: string | null): Record<string, string | null> {
+  return { stationId: settings.stationId, warehouse: settings.warehouse, operator };
 }
 
 /** A small summary of an intake for the log; the consignee's name is masked by the logger's redaction. */
@@ -99,20 +111,33 @@ export function createStation(options: StationOptions): Station {
   let settings = loadSettings(db, options.settingsOverrides);
   const mono = options.mono ?? (options.now ? options.now : undefined);
   const clock = createStationClock({ db, wall: now, ...(mono ? { mono } : {}), earliestRateCardFrom: () => earliestRateCardFrom(db) });
-  let log = rootLog.child(stationBindings(settings));
+  let log = rootLog.child(stationBindings(settings, null));
   const events = new StationEvents({ error: (fields, message) => log.error(fields, message) });
+  const session = createStationSession({
+    db, now, idleMinutes: () => settings.idleSignOutMinutes,
+    onChange: (state) => {
+      log = rootLog.child(stationBindings(settings, state.session?.operatorId ?? null));
+      log.info({ signedIn: state.session?.operatorId ?? null, signOut: state.lastSignOut?.cause ?? null }, 'session changed');
+      events.emit('session', state);
+    },
+    reportError: (error, message) => log.error({ err: error }, message),
+  });
+  if (options.signedInAs) session.startAs(options.signedInAs);
+  /** The operator id every recorded action carries: the person signed in (SIGN_IN_REQUIRED when nobody is). */
+  const personId = (): string => session.requirePerson().operatorId;
 
   // Signals raised by earlier parts, heard by later ones.
   const holdsChanged = listenerSet<void>(logListenerError('hold shelf change', rootLog));
   const intakeChanged = listenerSet<IntakeView | null>(logListenerError('intake change', rootLog));
 
-  const printing = createStationPrinting(db, () => settings, events, now);
+  // Printing records the person behind a reprint as `operator`: the signed-in person, not the start-up flag.
+  const printing = createStationPrinting(db, () => ({ ...settings, operator: session.state().session?.operatorId ?? settings.operator }), events, now);
   const holds = createStationHolds(db, clock.now, () => holdsChanged.emit(), {
     verdictChanged: (intakeId, commandId, reason) => printing.verdictChanged(intakeId, commandId, reason),
     notice: (notice) => events.emit('notice', notice),
   });
   const intake = new IntakeService({
-    db, now, settings: () => settings, classify: options.classify, decide: options.decide, scale: options.scale,
+    db, now, settings: () => settings, person: personId, classify: options.classify, decide: options.decide, scale: options.scale,
     withinCommit: (row, action, commandId) => {
       holds.withinCommit(row, action, commandId);
       printing.withinCommit(row, action, commandId);
@@ -133,7 +158,7 @@ export function createStation(options: StationOptions): Station {
     return redecided;
   };
   const sync = createSyncService({
-    db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null,
+    db, stationId: settings.stationId, warehouse: settings.warehouse, hq: options.hq ?? null, dataDir: options.dataDir,
     onStatusChanged: (waybill, change) => holds.applyStatusChange(waybill, change, randomUUID()),
     onServerTime: (hqTime) => clock.learnHqTime(hqTime),
     onReferenceDataChanged: (stream) => {
@@ -167,9 +192,15 @@ export function createStation(options: StationOptions): Station {
   holds.expire();
   log.info({ dataDir: options.dataDir, transport: options.transport, version: options.version, hq: options.hq ? options.hq.hqUrl : null }, 'station open');
 
-  const handlers: CommandHandlers = {
+  const exceptions = createStationExceptions({
+    db, now: clock.now, operator: () => personId(), listHolds: () => holds.shelf.listHolds(clock.now()), nudgeSync: () => sync.nudge(),
+  });
+
+  const photos = createStationPhotos({ db, dataDir: options.dataDir, now: clock.now, operator: () => personId(), nudgeSync: () => sync.nudge() });
+
+  const handlers: CommandHandlers = gateHandlers({
     'station.info': () => ({
-      stationId: settings.stationId, warehouse: settings.warehouse, operator: settings.operator, version: options.version,
+      stationId: settings.stationId, warehouse: settings.warehouse, operator: session.state().session?.name ?? '', version: options.version,
       build: options.build ?? null, transport: options.transport, demo: options.demo, dataDir: options.dataDir, clockWarning: clock.warning(),
     }),
     'intake.current': () => intake.current(),
@@ -182,9 +213,15 @@ export function createStation(options: StationOptions): Station {
     'intake.commitVerdict': (req) => intake.commitVerdict(req),
     'intake.finish': (req) => intake.finish(req),
     'intake.cancel': (req) => intake.cancel(req),
+    'intake.correct': (req) => {
+      intake.correct(req);
+      return parcelHistory(db, req.intakeId);
+    },
+    'lookup.search': (req) => searchParcels(db, req, settings.warehouse, options.classify),
+    'lookup.parcel': (req) => parcelHistory(db, req.intakeId),
     'holds.list': () => holds.shelf.listHolds(clock.now()),
-    'holds.release': (req) => holds.release(req.holdIds, settings.operator, req.note, req.commandId),
-    'holds.convertToReturn': (req) => holds.convertToReturn(req.holdIds, settings.operator, req.note, req.commandId),
+    'holds.release': (req) => holds.release(req.holdIds, personId(), req.note, req.commandId),
+    'holds.convertToReturn': (req) => holds.convertToReturn(req.holdIds, personId(), req.note, req.commandId),
     'scale.status': () => ({ device: options.scale.status(), last: options.scale.last() }),
     'scale.simulate': (req) => {
       const sim = options.scale.simulator;
@@ -205,23 +242,28 @@ export function createStation(options: StationOptions): Station {
       return sync.getStatus();
     },
     ...printing.handlers(intake),
+    ...exceptions.handlers,
+    ...photos.handlers,
+    'summary.day': (req) => daySummary({ db, warehouse: () => settings.warehouse, now: clock.now }, req.date),
     'settings.get': () => settings,
     'settings.update': (req) => {
       const next = StationSettingsSchema.parse({ ...settings, ...req });
       writeSettings(db, next);
       settings = next;
-      log = rootLog.child(stationBindings(settings));
+      log = rootLog.child(stationBindings(settings, session.state().session?.operatorId ?? null));
       return settings;
     },
-  };
+    ...operatorHandlers({ db, now, session }),
+  }, session);
 
   return {
-    db, handlers, events, intake, holds, printing, sync, clock,
+    db, handlers, events, intake, holds, printing, sync, clock, session,
     settings: () => settings,
     logger: () => log,
     recheckPrealerts,
     async close() {
       autoCapture.stop();
+      session.stop();
       holds.stop();
       offs.forEach((off) => off());
       await sync.stop();

@@ -10,7 +10,8 @@ import { insertEventWithOutbox } from '../db/queries/events.ts';
 export { intakeOfCommand } from '../db/queries/events.ts';
 
 export interface NewEvent {
-  readonly intakeId: string;
+  /** null: an event about no parcel (operator events, operatorEvents.ts). */
+  readonly intakeId: string | null;
   readonly commandId: string;
   readonly type: string;
   readonly payload: unknown;

@@ -32,6 +32,8 @@ export interface IntakeServiceDeps {
   readonly db: Database;
   readonly now: () => number;
   readonly settings: () => StationSettings;
+  /** The operator id of the person signed in, recorded with each new intake; throws SIGN_IN_REQUIRED when nobody is. */
+  readonly person: () => string;
   readonly classify: ScanClassifier;
   readonly decide: VerdictDecider;
   readonly scale: StationScale;
@@ -103,7 +105,7 @@ export class IntakeService {
       intake_id: req.intakeId, station_id: settings.stationId, state: 'scanned', scan_raw: req.raw, scan_kind: id.kind,
       carrier: id.carrier, tracking: id.tracking, waybill: manifest?.waybill ?? null, destination: manifest?.destination ?? null,
       mass_q: null, mass_source: null, mass_unit: null, manual_reason: null, length_nm: null, width_nm: null, height_nm: null,
-      dims_unit: null, damaged: 0, decision: null, verdict_json: null, operator: settings.operator, created_at: now, updated_at: now,
+      dims_unit: null, damaged: 0, decision: null, verdict_json: null, operator: this.#deps.person(), created_at: now, updated_at: now,
     };
     // Finishing the previous parcel and opening this one is one transaction: both happen, or neither.
     this.#write(() => {
@@ -190,21 +192,70 @@ export class IntakeService {
   /** Decides the parcel with its measurements; `cause` says why a decision is made again (null: the worker asked). */
   #decide(commandId: string, intakeId: string, cause: 'weight-corrected' | null): IntakeView {
     return this.#apply(commandId, intakeId, 'decide', (row) => {
-      if (row.mass_q === null) throw new StationError('INVALID_STATE', 'Weigh the parcel before deciding.');
-      const measured = row.length_nm !== null && row.width_nm !== null && row.height_nm !== null;
-      if (!measured && this.#deps.settings().sizeRequired) {
-        throw new StationError('INVALID_STATE', 'Type the length, width and height before deciding: this warehouse checks every parcel\'s size.', 'length');
-      }
-      const manifest = row.waybill === null ? null : findManifest(this.#deps.db, row.waybill);
-      const verdict = this.#deps.decide({
-        manifest, mass: row.mass_q, damaged: row.damaged === 1, now: this.#deps.now(),
-        dims: row.length_nm !== null && row.width_nm !== null && row.height_nm !== null ? { length: row.length_nm, width: row.width_nm, height: row.height_nm } : null,
-      });
-      row.decision = verdict.decision;
-      row.verdict_json = JSON.stringify(verdict);
-      const payload = { verdict, mass: row.mass_q, dims: measured ? [row.length_nm, row.width_nm, row.height_nm] : null, damaged: row.damaged === 1 };
+      const payload = this.#decideRow(row);
       return { type: 'VERDICT_COMMITTED', payload: cause === null ? payload : { ...payload, cause } };
     });
+  }
+
+  /** The verdict engine decides the row from its measurements; the row takes the verdict. */
+  #decideRow(row: IntakeRow) {
+    if (row.mass_q === null) throw new StationError('INVALID_STATE', 'Weigh the parcel before deciding.');
+    const measured = row.length_nm !== null && row.width_nm !== null && row.height_nm !== null;
+    if (!measured && this.#deps.settings().sizeRequired) {
+      throw new StationError('INVALID_STATE', 'Type the length, width and height before deciding: this warehouse checks every parcel\'s size.', 'length');
+    }
+    const manifest = row.waybill === null ? null : findManifest(this.#deps.db, row.waybill);
+    const verdict = this.#deps.decide({
+      manifest, mass: row.mass_q, damaged: row.damaged === 1, now: this.#deps.now(),
+      dims: row.length_nm !== null && row.width_nm !== null && row.height_nm !== null ? { length: row.length_nm, width: row.width_nm, height: row.height_nm } : null,
+    });
+    row.decision = verdict.decision;
+    row.verdict_json = JSON.stringify(verdict);
+    return { verdict, mass: row.mass_q, dims: measured ? [row.length_nm, row.width_nm, row.height_nm] : null, damaged: row.damaged === 1 };
+  }
+
+  /**
+   * A lead corrects a parcel already printed or done (issue 12): a new weight, size or damage flag with a reason.
+   * The verdict engine decides again from the corrected facts in the same transaction (state machine action
+   * 'correct'; the parcel keeps its state and is not reopened on the bench). The hold shelf and printing take it as
+   * a verdict change: documents that no longer match are voided, the new verdict's documents print by the auto-print
+   * rule. One INTAKE_CORRECTED event (with the facts before and after) goes to HQ.
+   */
+  correct(req: ParsedRequest<'intake.correct'>): IntakeView {
+    const replay = this.#replay(req.commandId);
+    if (replay) return replay;
+    const by = this.#deps.person();
+    const corrected = this.#row(req.intakeId);
+    this.#writeChange(corrected, 'correct', req.commandId, (row) => {
+      const before = {
+        mass: row.mass_q, unit: row.mass_unit, source: row.mass_source,
+        dims: row.length_nm === null ? null : [row.length_nm, row.width_nm, row.height_nm], damaged: row.damaged === 1, decision: row.decision,
+      };
+      if (req.weight) {
+        const mass = massFromDecimal(req.weight.value, req.weight.unit);
+        if (mass === null || mass <= 0) {
+          throw new StationError('INVALID_REQUEST', `${req.weight.value} ${req.weight.unit} is not a weight the station can record: type the weight above 0, such as 3.2.`, 'weight.value');
+        }
+        Object.assign(row, { mass_q: mass, mass_source: 'manual', mass_unit: req.weight.unit, manual_reason: req.reason });
+      }
+      if (req.dims) {
+        const dims = req.dims;
+        const [l, w, h] = (['length', 'width', 'height'] as const).map((side) => recordableSide(side, dims[side], dims.unit));
+        Object.assign(row, { length_nm: l, width_nm: w, height_nm: h, dims_unit: dims.unit });
+      }
+      if (req.damaged !== undefined) row.damaged = req.damaged ? 1 : 0;
+      const decided = this.#decideRow(row);
+      return {
+        type: 'INTAKE_CORRECTED',
+        payload: {
+          reason: req.reason, operator: by, before, unit: row.mass_unit, dimsUnit: row.dims_unit,
+          changed: { weight: req.weight !== undefined, dims: req.dims !== undefined, damaged: req.damaged !== undefined }, ...decided,
+        },
+      };
+    });
+    // The bench keeps showing its own open parcel: a correction of an older one does not take over its card.
+    this.#deps.onIntakeChanged(this.current());
+    return toIntakeView(this.#deps.db, corrected);
   }
 
   /**
@@ -342,6 +393,6 @@ function recordableSide(side: 'length' | 'width' | 'height', text: string, unit:
 
 const ACTION_WORDS: Readonly<Record<IntakeAction, string>> = {
   scan: 'scan', weigh: 'weigh', setDimensions: 'set the size of', reportDamage: 'report damage on', decide: 'decide',
-  print: 'print', finish: 'finish', cancel: 'cancel',
+  print: 'print', finish: 'finish', cancel: 'cancel', correct: 'correct',
 };
 

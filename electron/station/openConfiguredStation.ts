@@ -4,10 +4,11 @@
  * Used by the Electron main process and by browser mode alike.
  */
 import { parseStationConfig, type StationConfig } from './stationConfig.ts';
-import { createStation, type Station } from './createStation.ts';
+import { createStation, type Station, type StationOptions } from './createStation.ts';
 import { stationClassifier } from './classifyForStation.ts';
 import { openStationScale } from './stationScale.ts';
 import { seedDemoData } from './demoSeed.ts';
+import { seedDemoOperators } from './demoOperators.ts';
 import { startSerialScannerInput } from './serialScannerInput.ts';
 import { StationError } from './stationError.ts';
 import type { VerdictDecider } from './stationPorts.ts';
@@ -16,6 +17,7 @@ import type { Logger } from '../log/openLogger.ts';
 import { z } from 'zod';
 import { startBackupSchedule } from '../db/backupSchedule.ts';
 import { startRetention } from '../db/retentionSchedule.ts';
+import { eventRetentionDays, startEventCompaction } from '../db/compactionSchedule.ts';
 import type { BuildInfo } from '../../shared/contract/buildInfo.ts';
 
 export interface OpenStationOptions {
@@ -28,6 +30,8 @@ export interface OpenStationOptions {
   readonly build?: BuildInfo | null;
   /** Where the station logs; absent: the process logger (electron/log/processLogger.ts). */
   readonly logger?: Logger;
+  /** Test support only (createStation's StationOptions.signedInAs): start with this person signed in. */
+  readonly signedInAs?: StationOptions['signedInAs'];
 }
 
 /**
@@ -87,13 +91,17 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
       settingsOverrides: config.settings,
       hq: config.hqUrl && config.hqToken ? { hqUrl: config.hqUrl, token: config.hqToken, ...(config.hqCaFile ? { caFile: config.hqCaFile } : {}) } : null,
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.signedInAs ? { signedInAs: options.signedInAs } : {}),
     });
   } catch (error) {
     await scale.stop();
     throw error;
   }
   try {
-    if (config.demo) seedDemoData(station.db, Date.now());
+    if (config.demo) {
+      seedDemoData(station.db, Date.now());
+      await seedDemoOperators(station.db, Date.now());
+    }
   } catch (error) {
     await station.close();
     throw error;
@@ -101,7 +109,11 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
   const opened = station;
   const retention = startRetention({
     db: station.db, ...retentionDays(options.env),
-    onError: (error) => opened.logger().error({ part: 'retention', err: error }, 'purging consignee names failed'),
+    onError: (error) => opened.logger().error({ part: 'retention', err: error }, 'the retention sweep (consignee names, print-job bodies) failed'),
+  });
+  const compaction = startEventCompaction({
+    db: station.db, ...eventRetentionDays(options.env),
+    onError: (error) => opened.logger().error({ part: 'compaction', err: error }, 'compacting synced events failed'),
   });
   const backups = startBackupSchedule({
     db: station.db, dataDir: config.dataDir, identity: () => opened.settings(), ...backupTuning(options.env),
@@ -116,6 +128,7 @@ export async function openConfiguredStation(options: OpenStationOptions): Promis
     async close() {
       await scanner?.stop();
       retention.stop();
+      compaction.stop();
       retention.sweep();
       backups.stop();
       await closeStation();

@@ -19,6 +19,10 @@ export function storageError(error: unknown): StationError {
   if (code === 'SQLITE_FULL') {
     return new StationError('STORAGE_FULL', 'The disk is full: nothing was saved. Free some space and try again.');
   }
+  const text = error instanceof Error ? error.message : '';
+  if ((code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') && text.includes('intakes.intake_id')) {
+    return new StationError('INTAKE_ID_IN_USE', 'This intake number is already used by another parcel: nothing was saved. Start a new intake and scan again.');
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new StationError('STORAGE_FAILED', `The station database could not be written (${detail}). Nothing was saved.`);
 }

@@ -88,7 +88,7 @@ export function createStationHolds(db: Database, now: () => number, onChanged: (
     shelf,
     withinCommit(row, action, commandId) {
       const open = openHoldOfIntake(db, row.intake_id);
-      if (action === 'decide' && row.verdict_json !== null) {
+      if ((action === 'decide' || action === 'correct') && row.verdict_json !== null) {
         const verdict = VerdictSchema.parse(JSON.parse(row.verdict_json));
         if (verdict.decision === 'HOLD') {
           unwrap(shelf.placeOnHold({

@@ -15,6 +15,11 @@ import { getIntakeRow, openIntakeRow, toIntakeView, type IntakeRow } from '../db
 import { documentBasis } from '../printing/documentBasis.ts';
 import type { IntakeAction } from '../../shared/intake/intakeMachine.ts';
 import { StationError } from './stationError.ts';
+import { warmCjkFonts } from '../printing/fonts/warmCjkFonts.ts';
+import { processLogger } from '../log/processLogger.ts';
+
+/** The station's own start-up (scale, sync, first screen) goes first. */
+const FONT_WARM_UP_DELAY_MS = 1_500;
 
 type PrintCommand = 'print.queue' | 'print.document' | 'print.reprint' | 'print.retry' | 'print.content' | 'print.confirm' | 'print.test' | 'printer.list' | 'printer.get' | 'printer.set';
 
@@ -34,7 +39,7 @@ export interface StationPrinting {
 const VOID_REASONS: Readonly<Record<IntakeAction, string | null>> = {
   scan: null, print: null, finish: null,
   weigh: 'the weight was corrected', setDimensions: 'the size was corrected', reportDamage: 'the damage report changed',
-  decide: 'the verdict changed', cancel: 'the parcel was cancelled',
+  decide: 'the verdict changed', cancel: 'the parcel was cancelled', correct: 'a lead corrected the parcel',
 };
 
 function unwrap<T>(outcome: PrintOutcome<T>): T {
@@ -51,6 +56,9 @@ export function createStationPrinting(db: Database, settings: () => StationSetti
     if (open !== null && status.jobs.some((job) => job.intakeId === open.intake_id)) events.emit('intake', toIntakeView(db, open));
   });
   queue.start();
+  // The label fonts load in the background once the station is open, so the first label in Chinese, Japanese or
+  // Korean does not wait for one (electron/printing/fonts/warmCjkFonts.ts).
+  const fonts = warmCjkFonts(processLogger(), { startDelayMs: FONT_WARM_UP_DELAY_MS });
   return {
     queue,
     withinCommit(row, action, commandId) {
@@ -62,7 +70,7 @@ export function createStationPrinting(db: Database, settings: () => StationSetti
       unwrap(queue.voidStale(view, basis, reason));
       // Automatic printing after a verdict, as configured per verdict; a document that cannot be made is recorded
       // by the queue (DOCUMENT_NOT_PRINTED) and shown — it never blocks the verdict.
-      if (action === 'decide' && basis !== null) unwrap(queue.enqueueForVerdict(commandId, view, basis));
+      if ((action === 'decide' || action === 'correct') && basis !== null) unwrap(queue.enqueueForVerdict(commandId, view, basis));
     },
     verdictChanged(intakeId, commandId, reason) {
       const row = getIntakeRow(db, intakeId);
@@ -102,6 +110,9 @@ export function createStationPrinting(db: Database, settings: () => StationSetti
         'printer.set': async (req) => unwrap(await base['printer.set'](req)),
       };
     },
-    stop: () => queue.stop(),
+    stop: () => {
+      fonts.stop();
+      return queue.stop();
+    },
   };
 }

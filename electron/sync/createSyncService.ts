@@ -27,6 +27,8 @@ import { lastAck, listDeadLetters, queueCounts, type DeadLetter } from '../db/qu
 import { quarantineCount } from '../db/queries/streamCursors.ts';
 import type { StatusChangedCallback } from './manifestStatusChange.ts';
 import type { SyncFailure } from './syncFailure.ts';
+import { pinnedCaFetch } from './pinnedCaFetch.ts';
+import { uploadDuePhotos, type PhotoUploadOptions } from './photoUpload.ts';
 
 export interface SyncServiceOptions {
   /** The station database, migrated (electron/db openStationDatabase). */
@@ -42,6 +44,8 @@ export interface SyncServiceOptions {
   /** Called with HQ's time (its Date header) at each answer: station time (electron/holds/stationClock.ts) learns it. */
   readonly onServerTime?: (hqTime: number) => void;
   readonly log?: SyncLog;
+  /** The data directory: damage photos there are sent to HQ after their events (photoUpload.ts); absent: none sent. */
+  readonly dataDir?: string;
   readonly tuning?: Partial<SyncTuning>;
   /** Test seams. */
   readonly fetch?: typeof fetch;
@@ -83,10 +87,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { db } = options;
 
   let client: HqClient | null = null;
+  let photoUpload: PhotoUploadOptions | null = null;
   let configError: string | null = null;
   if (options.hq) {
     const cfg = SyncConfigSchema.safeParse(options.hq);
     if (cfg.success) {
+      if (options.dataDir !== undefined) {
+        const photoFetch = options.fetch ?? (cfg.data.caFile ? pinnedCaFetch(cfg.data.caFile) : fetch);
+        photoUpload = { db, dataDir: options.dataDir, hqUrl: cfg.data.hqUrl, token: cfg.data.token, fetch: photoFetch, requestTimeoutMs: tuning.requestTimeoutMs, policy: tuning, now, random, log };
+      }
       client = createHqClient({ hqUrl: cfg.data.hqUrl, token: cfg.data.token, ...(cfg.data.caFile ? { caFile: cfg.data.caFile } : {}), requestTimeoutMs: tuning.requestTimeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.onServerTime ? { onServerTime: options.onServerTime } : {}), now });
     } else {
       configError = `HQ settings are not valid: ${cfg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
@@ -139,6 +148,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     try {
       const push = await pushOutbox(ctx);
       if (!push.ok) firstFailure = push.failure;
+      else if (photoUpload !== null) await uploadDuePhotos(photoUpload, ctx.signal); // each photo keeps its own backoff
     } catch (err) {
       firstFailure = { kind: 'storage', message: `Outbox error: ${err instanceof Error ? err.message : String(err)}`, retryAfterMs: null };
     }

@@ -1,10 +1,11 @@
 /**
- * Pulls each reference stream page by page until HQ says it is up to date. Each page is applied in one transaction
- * together with its cursor, so a crash or a failure between pages resumes exactly where it stopped. A reset answer
+ * Pulls each reference stream page by page until HQ says it is up to date. Each page is applied together with its
+ * cursor (a manifests page in slices that yield to the event loop, the cursor written with the last), so a crash or
+ * a failure resumes from the last page stored whole. A reset answer
  * drops the local copy of that stream (one transaction) and starts again from no cursor.
  */
 import { getCursor } from '../db/queries/streamCursors.ts';
-import { applyManifestPage, resetManifests } from './applyManifestPage.ts';
+import { applyManifestPageInSlices, resetManifests } from './applyManifestPage.ts';
 import { applyReferencePage, KIND_OF_STREAM, resetReferenceStream } from './applyReferencePage.ts';
 import { failure, type HqResult } from './syncFailure.ts';
 import type { SyncContext } from './syncContext.ts';
@@ -28,10 +29,11 @@ async function notifyStatusChanges(ctx: SyncContext, changes: readonly ManifestS
   }
 }
 
-function applyPage(ctx: SyncContext, stream: PullStream, page: PullPage): HqResult<{ applied: number; changes: ManifestStatusChange[] }> {
+async function applyPage(ctx: SyncContext, stream: PullStream, page: PullPage): Promise<HqResult<{ applied: number; changes: ManifestStatusChange[] }>> {
   try {
     if (stream === 'manifests') {
-      const r = applyManifestPage(ctx.db, page, ctx.warehouse, ctx.now());
+      // In slices that give the event loop its turn: a 5000-row page never stalls the station's commands.
+      const r = await applyManifestPageInSlices(ctx.db, page, ctx.warehouse, ctx.now());
       if (r.quarantined > 0) ctx.log('warn', `${r.quarantined} manifest item(s) could not be read and were set aside (sync_quarantine)`);
       return { ok: true, value: { applied: r.applied, changes: r.statusChanges } };
     }
@@ -91,7 +93,7 @@ export async function pullStream(ctx: SyncContext, stream: PullStream): Promise<
       inFlight = request(page.cursor, false);
       await yieldToIo();
     }
-    const r = applyPage(ctx, stream, page);
+    const r = await applyPage(ctx, stream, page);
     if (!r.ok) return r;
     applied += r.value.applied;
     await notifyStatusChanges(ctx, r.value.changes);

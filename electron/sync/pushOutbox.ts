@@ -3,9 +3,13 @@
  * HQ's acknowledgement is applied in one transaction per batch (acked rows, dead letters, last ack).
  * A SEQ_GAP answer below the batch (HQ lost events, e.g. restored from a backup) re-queues from the number HQ
  * expects; the station never drops or renumbers an event.
+ *
+ * While HQ works on one push, the next batch is read and built from the rows behind it (reading the outbox and
+ * parsing payloads is the station's share of a drain, about as long as HQ's), and used only when HQ took the whole
+ * push, so the batch starts right after HQ's mark. Otherwise it is dropped and read again.
  */
 import { applyAck, lastAck, queueCounts, readPendingEvents, recordAttemptFailure, requeueFrom } from '../db/queries/outbox.ts';
-import { toWireBatch } from './toWireEvents.ts';
+import { toWireBatch, type WireBatch } from './toWireEvents.ts';
 import { failure, type HqResult } from './syncFailure.ts';
 import type { SyncContext } from './syncContext.ts';
 
@@ -16,6 +20,18 @@ export function countsStatus(ctx: SyncContext): { pending: number; dead: number;
   return { ...queueCounts(ctx.db), ...lastAck(ctx.db) };
 }
 
+/** The next batch: pending rows with numbers above `afterSeq` (the push in flight), within the tuning's bounds. */
+function readBatch(ctx: SyncContext, afterSeq: number): WireBatch | null {
+  const limit = ctx.tuning.batchMaxEvents;
+  const rows = readPendingEvents(ctx.db, afterSeq === 0 ? limit : 2 * limit).filter((r) => r.seq > afterSeq);
+  return toWireBatch(rows.slice(0, limit), ctx.tuning.batchMaxBytes);
+}
+
+/** Lets the request just started leave before the CPU work of building the next batch. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function pushOutbox(ctx: SyncContext): Promise<HqResult<{ sent: number }>> {
   const initial = queueCounts(ctx.db).pending;
   if (initial === 0) return { ok: true, value: { sent: 0 } };
@@ -23,10 +39,15 @@ export async function pushOutbox(ctx: SyncContext): Promise<HqResult<{ sent: num
   let done = 0;
   let requeues = 0;
   ctx.report({ phase: 'pushing', progress: 0 });
+  let ahead: WireBatch | null = null;
   while (ctx.isRunning()) {
-    const batch = toWireBatch(readPendingEvents(ctx.db, ctx.tuning.batchMaxEvents), ctx.tuning.batchMaxBytes);
+    const batch: WireBatch | null = ahead ?? readBatch(ctx, 0);
+    ahead = null;
     if (!batch) return { ok: true, value: { sent: done } };
-    const res = await ctx.client.push(ctx.stationId, batch.events, ctx.signal);
+    const sending = ctx.client.push(ctx.stationId, batch.events, ctx.signal);
+    await yieldToIo();
+    const next: WireBatch | null = ctx.isRunning() ? readBatch(ctx, batch.lastSeq) : null;
+    const res = await sending;
     if (res.ok) {
       const ack = res.value;
       if (ack.ackSeq < batch.firstSeq) {
@@ -40,6 +61,8 @@ export async function pushOutbox(ctx: SyncContext): Promise<HqResult<{ sent: num
       const counts = countsStatus(ctx);
       total = Math.max(total, done + counts.pending);
       ctx.report({ ...counts, online: true, progress: total > 0 ? Math.min(1, done / total) : null });
+      // HQ took the whole push: the batch built meanwhile starts right after its mark.
+      if (ack.ackSeq === batch.lastSeq && next !== null && next.firstSeq > ack.ackSeq) ahead = next;
       continue;
     }
     const f = res.failure;

@@ -24,7 +24,8 @@ const HELP = `ECMS HQ — usage: npm run hq -- <command> [options]
   record-duties WAYBILL [--status paid|unpaid] [--note TEXT]
   reset-stream manifests|rateCards|prohibitedRules [--warehouse LAX|CHI] [--reason TEXT]
   migrate
-  station-reseed --station LAX-01 --out FILE   (replaced or restored station: new token, resume after HQ's last seq)
+  station-reseed --station LAX-01 --out FILE [--after-seq N]   (replaced or restored station: new token, resume after
+                                              HQ's last seq; the file carries the station's records after N for it)
 
 Database (every command): --database-url URL or DATABASE_URL for PostgreSQL; otherwise PGlite in
 --data-dir DIR or HQ_DATA_DIR (default .data/hq). Listening: --host/HQ_HOST (127.0.0.1), --port/HQ_PORT (8787);
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
       'seed-manifests': { type: 'string', multiple: true },
       'seed-reference': { type: 'string', multiple: true },
       station: { type: 'string' },
+      'after-seq': { type: 'string' },
       warehouse: { type: 'string' },
       label: { type: 'string' },
       out: { type: 'string' },

@@ -14,6 +14,10 @@ export interface QueryResult<R> {
 
 export interface HqSql {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Bulk load: `COPY table (columns)` from `data` in COPY text format (copyText.ts builds the lines); returns the
+   * rows copied. A constraint violation rejects with the engine's error (SQLSTATE in `code`) and, inside a
+   * transaction, aborts it. */
+  copyIn(table: string, columns: readonly string[], data: string): Promise<number>;
 }
 
 export interface HqDb extends HqSql {

@@ -1,6 +1,8 @@
 /** HqDb over a real PostgreSQL server through a `pg` pool. */
 import pg from 'pg';
 import type { HqDb, HqSql, QueryResult } from './hqDb.ts';
+import { copyStatement } from './copyText.ts';
+import { pgCopyIn } from './pgCopyIn.ts';
 
 export interface PgDbOptions {
   readonly connectionString: string;
@@ -13,6 +15,17 @@ function wrap(client: pg.Pool | pg.PoolClient): HqSql {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const res = await client.query(sql, params ? [...params] : undefined);
       return { rows: res.rows as R[], affected: res.rowCount ?? 0 };
+    },
+    async copyIn(table: string, columns: readonly string[], data: string): Promise<number> {
+      const statement = copyStatement(table, columns, 'STDIN');
+      if (!(client instanceof pg.Pool)) return pgCopyIn(client, statement, data);
+      // Outside a transaction: one pooled connection for the COPY alone.
+      const own = await client.connect();
+      try {
+        return await pgCopyIn(own, statement, data);
+      } finally {
+        own.release();
+      }
     },
   };
 }
@@ -28,6 +41,7 @@ export async function openPgDb(options: PgDbOptions): Promise<HqDb> {
   return {
     engine: 'postgres',
     query: top.query,
+    copyIn: top.copyIn,
     async transaction<T>(fn: (tx: HqSql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken = false;

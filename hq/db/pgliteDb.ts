@@ -5,9 +5,10 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { HqDb, HqSql, QueryResult } from './hqDb.ts';
+import { copyStatement } from './copyText.ts';
 
 interface Queryable {
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  query<R>(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: R[]; affectedRows?: number }>;
 }
 
 function wrap(q: Queryable): HqSql {
@@ -15,6 +16,11 @@ function wrap(q: Queryable): HqSql {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       const res = await q.query<R>(sql, params ? [...params] : undefined);
       return { rows: res.rows, affected: res.affectedRows ?? 0 };
+    },
+    async copyIn(table: string, columns: readonly string[], data: string): Promise<number> {
+      // PGlite has no COPY sub-protocol: it reads COPY FROM '/dev/blob' from the blob handed to the query.
+      const res = await q.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) });
+      return res.affectedRows ?? 0;
     },
   };
 }
@@ -26,6 +32,7 @@ export async function openPgliteDb(dataDir: string | null): Promise<HqDb> {
   return {
     engine: 'pglite',
     query: top.query,
+    copyIn: top.copyIn,
     transaction<T>(fn: (tx: HqSql) => Promise<T>): Promise<T> {
       return db.transaction((tx) => fn(wrap(tx)));
     },

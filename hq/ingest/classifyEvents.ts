@@ -50,7 +50,7 @@ function refuse(seq: number, raw: Record<string, unknown>, code: RejectionCode, 
 
 /** Bytes of the envelope fields around the payload, as they would be serialised. */
 function envelopeBytes(e: WireEvent): number {
-  return 120 + e.eventId.length + e.commandId.length + e.intakeId.length + e.type.length + String(e.seq).length + String(e.capturedAt).length;
+  return 120 + e.eventId.length + e.commandId.length + (e.intakeId?.length ?? 0) + e.type.length + String(e.seq).length + String(e.capturedAt).length;
 }
 
 export function classifyEvent(raw: Record<string, unknown> & { seq: number }): ClassifiedEvent {

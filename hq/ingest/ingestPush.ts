@@ -14,6 +14,7 @@ import type { StationPrincipal } from '../auth/stationTokens.ts';
 import type { PushRequest, PushResponse, RejectedEvent } from '../../shared/sync/pushWire.ts';
 import { RejectedEventSchema } from '../../shared/sync/pushWire.ts';
 import { classifyEvent, type AcceptedEvent, type ClassifiedEvent, type RefusedEvent } from './classifyEvents.ts';
+import { isUniqueViolation, storeAccepted, type StoreMode } from './storeAccepted.ts';
 
 function sortUnique(events: PushRequest['events']): Array<PushRequest['events'][number]> {
   const bySeq = new Map<number, PushRequest['events'][number]>();
@@ -49,31 +50,6 @@ async function checkReplayedEvents(tx: HqSql, stationId: string, replayed: Reado
   }
 }
 
-function recordsetJson(stationId: string, accepted: readonly AcceptedEvent[]): string {
-  // Built by hand so each payload is serialised once (classifyEvents did it) instead of parsed and re-serialised.
-  const parts = accepted.map(
-    (a) =>
-      `{"station_id":${JSON.stringify(stationId)},"seq":${a.seq},"event_id":${JSON.stringify(a.event.eventId)},` +
-      `"command_id":${JSON.stringify(a.event.commandId)},"intake_id":${JSON.stringify(a.event.intakeId)},` +
-      `"type":${JSON.stringify(a.event.type)},"payload":${a.payloadJson},"captured_at":${a.event.capturedAt}}`,
-  );
-  return `[${parts.join(',')}]`;
-}
-
-async function insertAccepted(tx: HqSql, stationId: string, accepted: readonly AcceptedEvent[]): Promise<Set<number>> {
-  if (accepted.length === 0) return new Set();
-  const res = await tx.query<{ seq: unknown }>(
-    `INSERT INTO station_events (station_id, seq, event_id, command_id, intake_id, type, payload, captured_at)
-     SELECT x.station_id, x.seq, x.event_id, x.command_id, x.intake_id, x.type, x.payload, x.captured_at
-       FROM jsonb_to_recordset($1::jsonb) AS x(station_id text, seq bigint, event_id text, command_id text,
-            intake_id text, type text, payload jsonb, captured_at bigint)
-     ON CONFLICT DO NOTHING
-     RETURNING seq`,
-    [recordsetJson(stationId, accepted)],
-  );
-  return new Set(res.rows.map((r) => toInt(r.seq, 'seq')));
-}
-
 async function insertRefused(tx: HqSql, stationId: string, refused: readonly RefusedEvent[]): Promise<void> {
   if (refused.length === 0) return;
   const rows = refused.map((r) => ({ seq: r.seq, event_id: r.eventId, code: r.code, message: r.message, raw: JSON.parse(r.rawJson) as unknown }));
@@ -91,12 +67,29 @@ export async function ingestPush(db: HqDb, principal: StationPrincipal, request:
     throw new HqError('FORBIDDEN', `This token belongs to station ${principal.stationId}; it cannot push as ${request.stationId}`);
   }
   const events = sortUnique(request.events);
-  const minSeq = events[0]?.seq ?? 0;
-  const maxSeq = events.at(-1)?.seq ?? 0;
   // Validation is pure CPU work: do it before taking the station's row lock.
   const classified = new Map<number, ClassifiedEvent>();
   for (const e of events) classified.set(e.seq, classifyEvent(e));
 
+  // COPY first; a push holding an event id HQ already has is stored again row by row (storeAccepted.ts).
+  try {
+    return await storePush(db, principal, events, classified, nowMs, 'copy');
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return storePush(db, principal, events, classified, nowMs, 'insert');
+  }
+}
+
+function storePush(
+  db: HqDb,
+  principal: StationPrincipal,
+  events: ReadonlyArray<PushRequest['events'][number]>,
+  classified: ReadonlyMap<number, ClassifiedEvent>,
+  nowMs: number,
+  mode: StoreMode,
+): Promise<PushResponse> {
+  const minSeq = events[0]?.seq ?? 0;
+  const maxSeq = events.at(-1)?.seq ?? 0;
   return db.transaction(async (tx) => {
     const st = await tx.query<{ last_seq: unknown }>('SELECT last_seq FROM stations WHERE station_id = $1 FOR UPDATE', [principal.stationId]);
     if (!st.rows[0]) throw new HqError('UNAUTHORIZED', `Station ${principal.stationId} is not registered at HQ`);
@@ -106,6 +99,7 @@ export async function ingestPush(db: HqDb, principal: StationPrincipal, request:
 
     const fresh = events.filter((e) => e.seq > lastSeq);
     let newLast = lastSeq;
+    let refusedNow: RefusedEvent[] = [];
     if (fresh.length > 0) {
       if (fresh[0]?.seq !== lastSeq + 1) {
         throw new HqError('SEQ_GAP', `HQ expects event ${lastSeq + 1} of station ${principal.stationId} next, not ${fresh[0]?.seq ?? '?'}`, lastSeq + 1);
@@ -124,7 +118,7 @@ export async function ingestPush(db: HqDb, principal: StationPrincipal, request:
         if (c.ok) accepted.push(c.value);
         else refused.push(c.value);
       }
-      const inserted = await insertAccepted(tx, principal.stationId, accepted);
+      const inserted = await storeAccepted(tx, principal.stationId, accepted, mode);
       for (const a of accepted) {
         if (!inserted.has(a.seq)) {
           refused.push({
@@ -137,10 +131,18 @@ export async function ingestPush(db: HqDb, principal: StationPrincipal, request:
         }
       }
       await insertRefused(tx, principal.stationId, refused);
+      refusedNow = refused;
       newLast = lastSeq + run.length;
       await tx.query('UPDATE stations SET last_seq = $2, last_push_at = now() WHERE station_id = $1', [principal.stationId, newLast]);
     }
 
+    if (minSeq > lastSeq) {
+      // Nothing in this push was held before: the refusals are exactly the ones just recorded.
+      const rejected = refusedNow
+        .map((r) => RejectedEventSchema.parse({ seq: r.seq, code: r.code, message: r.message }))
+        .sort((a, b) => a.seq - b.seq);
+      return { ackSeq: newLast, rejected, serverTime: nowMs };
+    }
     const rejectedRows = await tx.query<{ seq: unknown; code: string; message: string }>(
       'SELECT seq, code, message FROM rejected_events WHERE station_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
       [principal.stationId, minSeq, Math.min(maxSeq, newLast)],

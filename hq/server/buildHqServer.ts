@@ -3,6 +3,7 @@
  *   GET  /v1/health            no token; the stations' connectivity probe
  *   POST /v1/push              a station's events, acknowledged by the highest number stored
  *   GET  /v1/pull/{stream}     one page of manifests (the token's warehouse), rate cards or prohibited-goods rules
+ *   PUT  /v1/photos/{photoId}  a station's damage photo (image bytes; hq/photos/)
  *   GET  /v1/openapi.json      the API description
  * Every body is parsed with the zod schemas in shared/sync; every error answer has the shape of HqErrorBody.
  * Before any body is read: the per-IP rate limit, then the token and the per-token limit (requestGuards.ts). Each
@@ -23,6 +24,7 @@ import type { HealthResponse } from '../../shared/sync/healthWire.ts';
 import { DEFAULT_BODY_LIMIT, HQ_OPERATIONS } from './hqOperations.ts';
 import { buildOpenApiDocument } from './openapiDocument.ts';
 import { registerUpdateFeed } from '../updates/registerUpdateFeed.ts';
+import { registerPhotoRoute } from '../photos/registerPhotoRoute.ts';
 
 export interface HqServerOptions {
   readonly db: HqDb;
@@ -107,6 +109,7 @@ export function registerHqRoutes(app: FastifyInstance, options: HqServerOptions)
   });
 
   registerUpdateFeed(app, { updatesDir: options.updatesDir ?? null, withToken, principalOf });
+  registerPhotoRoute(app, { db, withToken, principalOf });
 }
 
 export interface RunningHq {

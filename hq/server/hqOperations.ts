@@ -9,9 +9,11 @@ import { HealthResponseSchema } from '../../shared/sync/healthWire.ts';
 import { PullQuerySchema, PullResponseSchema, PullStreamSchema } from '../../shared/sync/pullWire.ts';
 import { MAX_PUSH_BODY_BYTES, PushRequestSchema, PushResponseSchema } from '../../shared/sync/pushWire.ts';
 import { UPDATE_FEED_PATH, UpdateFileNameSchema } from '../../shared/update/updateFeed.ts';
+import { PHOTO_UPLOAD_PATH, PhotoIdParamSchema, PhotoUploadReplySchema } from '../../shared/sync/photoWire.ts';
+import { PHOTO_MAX_BYTES, PHOTO_MIME_TYPES } from '../../shared/contract/photosLimits.ts';
 
 export interface HqOperation {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** Fastify style: `:name` for a path parameter. */
   readonly path: string;
   readonly operationId: string;
@@ -22,6 +24,8 @@ export interface HqOperation {
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** A raw (binary) body in one of these media types instead of a JSON `body`. */
+  readonly bodyMediaTypes?: readonly string[];
   /** The 200 answer; absent for the API description itself (any JSON object). */
   readonly reply?: z.ZodType;
   readonly replyDescription: string;
@@ -44,7 +48,7 @@ export const HQ_OPERATIONS = {
     needsToken: false,
     reply: HealthResponseSchema,
     replyDescription: 'HQ is up',
-    errors: [],
+    errors: ['RATE_LIMITED'],
   },
   push: {
     method: 'POST',
@@ -86,6 +90,21 @@ export const HQ_OPERATIONS = {
     replyDescription: 'The file (YAML for the feed files, bytes for installers)',
     errors: ['UNAUTHORIZED', 'NOT_FOUND', ...SERVER_TROUBLE],
   },
+  photoUpload: {
+    method: 'PUT',
+    path: `${PHOTO_UPLOAD_PATH}/:photoId`,
+    operationId: 'photoUpload',
+    summary: "Store a station's damage photo (the image bytes as the body)",
+    description:
+      "Sent after HQ acknowledged the photo's PHOTO_TAKEN event: HQ checks the body against that event (size, type, SHA-256) and the image's first bytes, then stores it. Sent again with the same bytes it answers stored: false; another photo under the same id is refused. A body that is not image/jpeg or image/png is refused with 415, a larger one than the limit with 413.",
+    needsToken: true,
+    pathParams: { photoId: PhotoIdParamSchema },
+    bodyMediaTypes: PHOTO_MIME_TYPES,
+    bodyLimit: PHOTO_MAX_BYTES,
+    reply: PhotoUploadReplySchema,
+    replyDescription: 'The photo is stored at HQ',
+    errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', ...SERVER_TROUBLE],
+  },
   openapi: {
     method: 'GET',
     path: '/v1/openapi.json',
@@ -93,6 +112,6 @@ export const HQ_OPERATIONS = {
     summary: 'This API description (OpenAPI 3.1), generated from the zod schemas',
     needsToken: false,
     replyDescription: 'OpenAPI 3.1',
-    errors: [],
+    errors: ['RATE_LIMITED'],
   },
 } as const satisfies Record<string, HqOperation>;

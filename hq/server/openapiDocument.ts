@@ -57,6 +57,7 @@ function operationObject(op: HqOperation): JsonSchema {
     ...(op.needsToken ? {} : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(jsonSchemaOf(op.body, 'input')) } } : {}),
+    ...(op.bodyMediaTypes ? { requestBody: { required: true, content: Object.fromEntries(op.bodyMediaTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) } } : {}),
     responses: responsesOf(op),
   };
 }

@@ -48,6 +48,8 @@ export interface IntakePanelProps {
   /** The card's weight against the live readout (shared/scale/weightAgreement.ts), with the live weight as text. */
   readonly agreement?: { readonly result: WeightAgreement; readonly liveText: string } | null;
   readonly request?: PanelRequest | null;
+  /** The damage photos of a parcel reported damaged (renderer/photos/IntakePhotos.tsx), shown under Damaged. */
+  readonly damagePhotos?: ReactNode;
 }
 
 const STEP_WORDS: Readonly<Record<BenchStep, string>> = {
@@ -131,6 +133,7 @@ export function IntakePanel(props: IntakePanelProps) {
             <input type="checkbox" data-testid="damaged" checked={intake.damaged} disabled={!can.has('reportDamage') || busy} onChange={(e) => actions.reportDamage(e.target.checked)} /> Damaged <kbd>F6</kbd>
           </label>
           {!can.has('reportDamage') && <Why id="damaged">Printed: damage can no longer be changed here.</Why>}
+          {intake.damaged && props.damagePhotos}
         </div>
       </div>
       <footer className="actions">

@@ -42,11 +42,20 @@ const CODE_TEXT: Readonly<Record<Exclude<ErrorCode, PrintErrorCode>, CodeText>> 
   DATABASE_MISSING: { title: 'The station database is missing — nothing was saved. Call a supervisor' },
   DATABASE_READ_ONLY: { title: 'The station cannot write its database — nothing was saved. Call a supervisor' },
   CLOCK_SKEW: { title: 'The station clock is wrong — call a supervisor before deciding parcels' },
+  INTAKE_ID_IN_USE: { title: 'That intake was already used — start a new intake and scan again' },
   INTERNAL: { title: 'Something went wrong on the station — try again' },
   UNKNOWN_COMMAND: { title: 'The screen and the station do not match', detail: `Reload the page (Ctrl+R). ${SUPERVISOR}` },
   UNAUTHORIZED: { title: 'This screen is not allowed to talk to the station', detail: `Open the station page again from the station's start-up message. ${SUPERVISOR}` },
   STATION_UNREACHABLE: { title: 'The station is not answering — nothing was recorded', detail: 'Wait a moment: the screen reconnects by itself. Then do the last step again.' },
   RATE_LIMITED: { title: 'Too fast — wait a moment', detail: 'Wait two seconds, then do the last step again.' },
+  SIGN_IN_REQUIRED: { title: 'Sign in first — nobody is signed in at this station', detail: 'Type your operator id and PIN on the sign-in screen, then do it again.' },
+  LEAD_ONLY: { title: 'Only a lead can do this', detail: 'Ask a lead to sign in at this station. Nothing was changed.' },
+  SIGN_IN_FAILED: { title: 'Operator id and PIN do not match — type them again', detail: 'Check your id, then type your PIN again. Forgot your PIN? A lead can give you a new one.' },
+  SIGN_IN_LOCKED: { title: 'Too many wrong PINs — wait a minute' },
+  OPERATOR_EXISTS: { title: 'That operator id is taken — choose another' },
+  LAST_LEAD: { title: 'The station needs at least one lead' },
+  PHOTO_LIMIT_REACHED: { title: 'This parcel has all its photos (3)', detail: 'Nothing more to take: carry on with the parcel.' },
+  PHOTO_REFUSED: { title: 'The photo was not kept — take it again' },
 };
 
 const PRINT_CODES: ReadonlySet<string> = new Set(PRINT_ERROR_CODES);

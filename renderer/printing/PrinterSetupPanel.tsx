@@ -47,12 +47,19 @@ function PrinterFields(props: { form: PrinterForm; printers: AvailablePrinters; 
       </select>
     </label>
   );
+  const address = (
+    <>
+      <label>Address <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="192.168.1.50" data-testid={`${id}-host`} /></label>
+      <label>Port <input value={form.port} onChange={(e) => set({ port: e.target.value })} inputMode="numeric" size={6} data-testid={`${id}-port`} /></label>
+    </>
+  );
+  const device = <label>Device <input value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/dev/usb/lp0" data-testid={`${id}-path`} /></label>;
+  const eplNote = <p className="print-note">LP/TLP 2844 printers print at 203 dpi. Names in Chinese, Japanese or Korean print as pictures of the text.</p>;
   switch (form.kind) {
     case 'zpl-tcp':
       return (
         <div className="print-fields">
-          <label>Address <input value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="192.168.1.50" data-testid={`${id}-host`} /></label>
-          <label>Port <input value={form.port} onChange={(e) => set({ port: e.target.value })} inputMode="numeric" size={6} data-testid={`${id}-port`} /></label>
+          {address}
           {dpi}
           <label>
             <input type="checkbox" checked={form.checkStatus} onChange={(e) => set({ checkStatus: e.target.checked })} /> Ask the printer for its status first (Zebra only)
@@ -62,8 +69,22 @@ function PrinterFields(props: { form: PrinterForm; printers: AvailablePrinters; 
     case 'zpl-device':
       return (
         <div className="print-fields">
-          <label>Device <input value={form.path} onChange={(e) => set({ path: e.target.value })} placeholder="/dev/usb/lp0" data-testid={`${id}-path`} /></label>
+          {device}
           {dpi}
+        </div>
+      );
+    case 'epl-tcp':
+      return (
+        <div className="print-fields">
+          {address}
+          {eplNote}
+        </div>
+      );
+    case 'epl-device':
+      return (
+        <div className="print-fields">
+          {device}
+          {eplNote}
         </div>
       );
     case 'pdf-cups':

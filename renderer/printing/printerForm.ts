@@ -11,6 +11,8 @@ export const KIND_LABELS: Readonly<Record<FormKind, string>> = {
   none: 'No printer',
   'zpl-tcp': 'Label printer on the network (ZPL, TCP 9100)',
   'zpl-device': 'Label printer on USB or serial (ZPL, device file)',
+  'epl-tcp': 'Zebra LP/TLP 2844 on the network (EPL2, TCP 9100)',
+  'epl-device': 'Zebra LP/TLP 2844 on USB or serial (EPL2, device file)',
   'pdf-cups': 'Printer set up in CUPS (PDF)',
   'pdf-system': 'System printer (Electron app, silent)',
   'browser-print': "Browser's print dialog",
@@ -39,6 +41,10 @@ export function formFromTarget(target: PrinterTarget | null): PrinterForm {
       return { ...EMPTY_FORM, kind: target.kind, host: target.host, port: String(target.port), dpi: target.dpi === 300 ? '300' : '203', checkStatus: target.checkStatus };
     case 'zpl-device':
       return { ...EMPTY_FORM, kind: target.kind, path: target.path, dpi: target.dpi === 300 ? '300' : '203' };
+    case 'epl-tcp':
+      return { ...EMPTY_FORM, kind: target.kind, host: target.host, port: String(target.port), dpi: '203' };
+    case 'epl-device':
+      return { ...EMPTY_FORM, kind: target.kind, path: target.path, dpi: '203' };
     case 'pdf-cups':
       return { ...EMPTY_FORM, kind: target.kind, printerName: target.printerName, media: target.media };
     case 'pdf-system':
@@ -54,9 +60,12 @@ export type FormResult = { readonly ok: true; readonly target: PrinterTarget | n
 export function targetFromForm(form: PrinterForm): FormResult {
   if (form.kind === 'none') return { ok: true, target: null };
   const dpi = form.dpi === '300' ? 300 : 203;
+  const port = /^\d+$/.test(form.port.trim()) ? Number(form.port) : form.port;
   const raw =
-    form.kind === 'zpl-tcp' ? { kind: form.kind, host: form.host, port: /^\d+$/.test(form.port.trim()) ? Number(form.port) : form.port, dpi, checkStatus: form.checkStatus }
+    form.kind === 'zpl-tcp' ? { kind: form.kind, host: form.host, port, dpi, checkStatus: form.checkStatus }
     : form.kind === 'zpl-device' ? { kind: form.kind, path: form.path, dpi }
+    : form.kind === 'epl-tcp' ? { kind: form.kind, host: form.host, port }
+    : form.kind === 'epl-device' ? { kind: form.kind, path: form.path }
     : form.kind === 'pdf-cups' ? { kind: form.kind, printerName: form.printerName, media: form.media }
     : form.kind === 'pdf-system' ? { kind: form.kind, deviceName: form.deviceName }
     : { kind: form.kind };

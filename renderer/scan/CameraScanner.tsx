@@ -5,7 +5,8 @@
  * The decoded text is handed over unchanged (e.g. "]C1420…<GS>94…"): classify it with classifyScan.
  */
 import { useEffect, useRef, useState } from 'react';
-import { cameraErrorFrom, CAMERA_ERROR_TEXT, type CameraScanError } from './cameraError.ts';
+import { CAMERA_ERROR_TEXT, type CameraScanError } from './cameraError.ts';
+import { openCamera } from './openCamera.ts';
 import type { LabelBarcodeFormat } from './labelBarcodeFormats.ts';
 import { rgbaToGrey } from './luminance.ts';
 import { createRepeatFilter } from './repeatFilter.ts';
@@ -101,23 +102,16 @@ export function CameraScanner(props: CameraScannerProps) {
 
     const start = async () => {
       setStatus({ phase: 'starting' });
-      if (!navigator.mediaDevices?.getUserMedia) {
-        fail({ code: 'NO_CAMERA_API', detail: 'navigator.mediaDevices.getUserMedia is not available' });
+      const opened = await openCamera(video, deviceId, () => cancelled);
+      if (!opened.ok) {
+        fail(opened.error);
         return;
       }
-      try {
-        stream = await navigator.mediaDevices.getUserMedia({
-          audio: false,
-          video: deviceId ? { deviceId: { exact: deviceId } } : { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
-        });
-        if (cancelled) return;
-        video.srcObject = stream;
-        await video.play();
-      } catch (error: unknown) {
-        fail(cameraErrorFrom(error));
+      stream = opened.stream;
+      if (cancelled) {
+        for (const track of stream.getTracks()) track.stop();
         return;
       }
-      if (cancelled) return;
       setStatus({ phase: 'scanning' });
       step();
     };

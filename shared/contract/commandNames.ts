@@ -14,6 +14,9 @@ export const COMMAND_NAMES = [
   'intake.commitVerdict',
   'intake.finish',
   'intake.cancel',
+  'intake.correct',
+  'lookup.search',
+  'lookup.parcel',
   'holds.list',
   'holds.release',
   'holds.convertToReturn',
@@ -34,10 +37,29 @@ export const COMMAND_NAMES = [
   'printer.set',
   'settings.get',
   'settings.update',
+  'summary.day',
+  'exceptions.list',
+  'holds.audit',
+  'sync.retryDeadLetter',
+  'sync.resolveDeadLetter',
+  'intake.markInspected',
+  'session.current',
+  'session.signIn',
+  'session.signOut',
+  'session.touch',
+  'operators.list',
+  'operators.add',
+  'operators.update',
+  'operators.resetPin',
+  'photos.begin',
+  'photos.chunk',
+  'photos.finish',
+  'photos.list',
+  'photos.read',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'captureFailed', 'syncProgress', 'printQueue', 'notice'] as const;
+export const EVENT_NAMES = ['weight', 'scaleIndication', 'deviceStatus', 'intake', 'scanRejected', 'captureFailed', 'syncProgress', 'printQueue', 'notice', 'session'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel of a command or event stream. */

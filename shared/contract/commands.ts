@@ -18,6 +18,11 @@ import { DeadLetterSchema } from './deadLetters.ts';
 import { BuildInfoSchema } from './buildInfo.ts';
 import { CLOCK_PROBLEMS } from '../rules/stationTime.ts';
 import { scanText, workerText } from './safeText.ts';
+import { SUMMARY_COMMANDS } from './summary.ts';
+import { EXCEPTION_COMMANDS } from './exceptions.ts';
+import { COMMAND_LOOKUP } from './lookup.ts';
+import { OPERATOR_COMMANDS } from './operators.ts';
+import { PHOTO_COMMANDS } from './photos.ts';
 
 /** A client-made id for each state-changing command: a retried command is applied once. */
 const commandId = z.string().uuid();
@@ -72,6 +77,7 @@ export const COMMANDS = {
     request: z.object({ commandId, intakeId, reason: writtenReason }),
     response: IntakeViewSchema,
   },
+  ...COMMAND_LOOKUP,
   'holds.list': { request: z.object({}), response: z.array(HoldBucketGroupSchema) },
   'holds.release': { request: HoldBatchRequestSchema, response: HoldBatchResultSchema },
   'holds.convertToReturn': { request: HoldBatchRequestSchema, response: HoldBatchResultSchema },
@@ -94,6 +100,10 @@ export const COMMANDS = {
   'settings.get': { request: z.object({}), response: StationSettingsSchema },
   /** The station's identity (id, warehouse) comes from its configuration and its HQ token; it is not editable here. */
   'settings.update': { request: StationSettingsSchema.omit({ stationId: true, warehouse: true }).partial().strict(), response: StationSettingsSchema },
+  ...SUMMARY_COMMANDS,
+  ...EXCEPTION_COMMANDS,
+  ...OPERATOR_COMMANDS,
+  ...PHOTO_COMMANDS,
 } as const satisfies Record<CommandName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Commands = typeof COMMANDS;

@@ -8,7 +8,8 @@ export const DeadLetterSchema = z.object({
   /** The event's number on this station. */
   seq: z.number().int().positive(),
   eventId: z.string(),
-  intakeId: z.string(),
+  /** null: an event about no parcel (an operator event). */
+  intakeId: z.string().nullable(),
   type: z.string(),
   /** HQ's reason code for refusing it. */
   code: z.string(),

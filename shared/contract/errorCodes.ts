@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'DATABASE_MISSING',
   /** The station database or its folder cannot be written (permissions, read-only disk). */
   'DATABASE_READ_ONLY',
+  /** A new intake was given an intake id another intake already has (a client bug or a replayed screen). */
+  'INTAKE_ID_IN_USE',
   /** The clock is too far from HQ's time, or before every rate card starts: a date-dependent verdict would be wrong. */
   'CLOCK_SKEW',
   /** A bug: the station logged details (the error's logId finds the line). */
@@ -48,6 +50,22 @@ export const ERROR_CODES = [
   'STATION_UNREACHABLE',
   /** The connection sent more commands than a bench does; wait a moment and try again (electron/host/). */
   'RATE_LIMITED',
+  /** Nobody is signed in at this station: the command needs an operator. */
+  'SIGN_IN_REQUIRED',
+  /** The command needs a lead and the person signed in is an operator. */
+  'LEAD_ONLY',
+  /** Sign-in refused: unknown id, wrong PIN, or an operator who was disabled (one answer for all three). */
+  'SIGN_IN_FAILED',
+  /** Too many wrong PINs for this id: sign-in waits a minute. */
+  'SIGN_IN_LOCKED',
+  /** An operator with this id already exists on the station. */
+  'OPERATOR_EXISTS',
+  /** The change would leave the station without an active lead. */
+  'LAST_LEAD',
+  /** The parcel already has as many damage photos as it may (shared/contract/photosLimits.ts). */
+  'PHOTO_LIMIT_REACHED',
+  /** A damage photo was not kept: not a JPEG or PNG, too large, or its bytes arrived damaged (take it again). */
+  'PHOTO_REFUSED',
   /** Printing: the printer is offline, timed out, not set up, … (shared/printing/printErrors.ts). */
   ...PRINT_ERROR_CODES,
 ] as const;

@@ -9,6 +9,7 @@ import { SyncStatusSchema } from '../sync/syncStatus.ts';
 import { StationErrorSchema } from './result.ts';
 import { PRINT_EVENTS } from '../printing/printContract.ts';
 import { NoticeSchema } from './notices.ts';
+import { SessionStateSchema } from './operators.ts';
 import type { EventName } from './commandNames.ts';
 
 export const EVENTS = {
@@ -26,6 +27,8 @@ export const EVENTS = {
   syncProgress: SyncStatusSchema,
   /** A hold was released or returned away from the bench, or a released parcel was scanned again. */
   notice: NoticeSchema,
+  /** Someone signed in or out (also the idle sign-out). */
+  session: SessionStateSchema,
   ...PRINT_EVENTS,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -17,6 +17,8 @@ export const StationSettingsSchema = z.object({
   autoCaptureChangeToleranceG: z.number().int().min(1).max(5000).default(50),
   /** The warehouse's policy: must every parcel be measured before it is decided? (false: decided on its weight alone) */
   sizeRequired: z.boolean().default(true),
+  /** Minutes without use after which the person signed in is signed out. */
+  idleSignOutMinutes: z.number().int().min(1).max(240).default(10),
   /** The bench's sounds (accept, hold, return, error): loudness from 0 to 1, and whether they are muted. */
   soundVolume: z.number().min(0).max(1).default(0.7),
   soundMuted: z.boolean().default(false),
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: StationSettings = {
   autoCaptureEmptyBelowG: 20,
   autoCaptureChangeToleranceG: 50,
   sizeRequired: true,
+  idleSignOutMinutes: 10,
   soundVolume: 0.7,
   soundMuted: false,
   displayMassUnit: 'lb',

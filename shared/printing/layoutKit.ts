@@ -57,12 +57,32 @@ export function reprintMarker(copy: number, mark?: 'REPRINT' | 'VOID'): string |
   return mark === 'REPRINT' ? 'REPRINT' : null;
 }
 
-/** Across a VOID slip: a black band with "VOID" over the barcode, so the void label cannot be used or scanned. */
-export function voidBand(y: number): [BoxItem, TextItem, TextItem] {
+/** The smallest VOID band (points): room for "VOID" and "Do not use this label". */
+export const VOID_BAND_MIN_HEIGHT = 96;
+/** How far the band reaches past what it covers, above and below. */
+export const VOID_BAND_PAD = 6;
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Across a VOID slip: a black band with "VOID" over `cover` (the layout's barcodes, layoutDocument.ts), so the
+ * void label cannot be used or scanned. The band is as wide as `cover`, reaches VOID_BAND_PAD past it above and
+ * below (at least VOID_BAND_MIN_HEIGHT high, centred on it), and stays on a label `labelHeight` high (at most
+ * the whole label).
+ */
+export function voidBand(cover: Rect, labelHeight: number): [BoxItem, TextItem, TextItem] {
+  const height = Math.min(labelHeight, Math.max(VOID_BAND_MIN_HEIGHT, cover.height + 2 * VOID_BAND_PAD));
+  const y = Math.min(Math.max(0, cover.y + cover.height / 2 - height / 2), Math.max(0, labelHeight - height));
+  const words = y + (height - VOID_BAND_MIN_HEIGHT) / 2;
   return [
-    solidBox(MARGIN, y, CONTENT_WIDTH, 96),
-    text(MARGIN, y + 8, 48, 'VOID', { bold: true, align: 'center', width: CONTENT_WIDTH, inverse: true }),
-    text(MARGIN, y + 64, 14, 'Do not use this label', { bold: true, align: 'center', width: CONTENT_WIDTH, inverse: true }),
+    solidBox(cover.x, y, cover.width, height),
+    text(cover.x, words + 8, 48, 'VOID', { bold: true, align: 'center', width: cover.width, inverse: true }),
+    text(cover.x, words + 64, 14, 'Do not use this label', { bold: true, align: 'center', width: cover.width, inverse: true }),
   ];
 }
 

@@ -5,6 +5,8 @@
  * the kind of printer decides the format:
  *   zpl-tcp        raw ZPL to a network printer, TCP port 9100 by default          → zpl
  *   zpl-device     raw ZPL written to a device file (/dev/usb/lp0, a serial port)   → zpl
+ *   epl-tcp        raw EPL2 to a Zebra LP/TLP 2844 on the network (a print server), port 9100 → epl (203 dpi)
+ *   epl-device     raw EPL2 to an LP/TLP 2844 on USB or serial (a device file)      → epl (203 dpi)
  *   pdf-cups       a 4×6 in PDF through CUPS (`lp -d <printerName>`)                 → pdf
  *   pdf-system     Electron silent print to a system printer (deviceName)            → html
  *   browser-print  the browser's print dialog (browser mode); a person confirms     → html
@@ -19,10 +21,16 @@ const Dpi = z.union([z.literal(203), z.literal(300)]);
 /** A host name or IPv4/IPv6 literal; no scheme, no path, no spaces. */
 const Host = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:\-[\]%]+$/, 'a host name or IP address, e.g. 192.168.1.50');
 
+/** The raw-printing TCP port; 9100 unless the printer or its print server says otherwise. */
+const RawPort = z.number().int().min(1).max(65535).default(9100);
+
+/** e.g. /dev/usb/lp0 (USB printer class) or /dev/ttyUSB0 (a serial printer set up with stty beforehand). */
+const DevicePath = z.string().trim().min(1).max(260).regex(/^\//, 'an absolute device path such as /dev/usb/lp0');
+
 export const ZplTcpTargetSchema = z.strictObject({
   kind: z.literal('zpl-tcp'),
   host: Host,
-  port: z.number().int().min(1).max(65535).default(9100),
+  port: RawPort,
   dpi: Dpi,
   /** Ask the printer for its host status (~HS) before each label and hold the job while it reports paper out,
    *  pause or head open. Only for Zebra (or fully compatible) printers: others never answer and would time out. */
@@ -31,9 +39,20 @@ export const ZplTcpTargetSchema = z.strictObject({
 
 export const ZplDeviceTargetSchema = z.strictObject({
   kind: z.literal('zpl-device'),
-  /** e.g. /dev/usb/lp0 (USB printer class) or /dev/ttyUSB0 (a serial printer set up with stty beforehand). */
-  path: z.string().trim().min(1).max(260).regex(/^\//, 'an absolute device path such as /dev/usb/lp0'),
+  path: DevicePath,
   dpi: Dpi,
+});
+
+/** EPL2 printers (LP/TLP 2844) are 203 dpi and do not answer Zebra's ~HS status query, so neither is a setting. */
+export const EplTcpTargetSchema = z.strictObject({
+  kind: z.literal('epl-tcp'),
+  host: Host,
+  port: RawPort,
+});
+
+export const EplDeviceTargetSchema = z.strictObject({
+  kind: z.literal('epl-device'),
+  path: DevicePath,
 });
 
 export const PdfCupsTargetSchema = z.strictObject({
@@ -55,6 +74,8 @@ export const BrowserPrintTargetSchema = z.strictObject({ kind: z.literal('browse
 export const PrinterTargetSchema = z.discriminatedUnion('kind', [
   ZplTcpTargetSchema,
   ZplDeviceTargetSchema,
+  EplTcpTargetSchema,
+  EplDeviceTargetSchema,
   PdfCupsTargetSchema,
   PdfSystemTargetSchema,
   BrowserPrintTargetSchema,
@@ -62,7 +83,7 @@ export const PrinterTargetSchema = z.discriminatedUnion('kind', [
 export type PrinterTarget = z.infer<typeof PrinterTargetSchema>;
 export type PrinterTargetInput = z.input<typeof PrinterTargetSchema>;
 export type PrinterKind = PrinterTarget['kind'];
-export const PRINTER_KINDS = ['zpl-tcp', 'zpl-device', 'pdf-cups', 'pdf-system', 'browser-print'] as const satisfies readonly PrinterKind[];
+export const PRINTER_KINDS = ['zpl-tcp', 'zpl-device', 'epl-tcp', 'epl-device', 'pdf-cups', 'pdf-system', 'browser-print'] as const satisfies readonly PrinterKind[];
 
 const DocumentList = z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length).refine((l) => new Set(l).size === l.length, 'each document once');
 
@@ -99,6 +120,9 @@ export function formatOfTarget(target: PrinterTarget): PrintFormat {
     case 'zpl-tcp':
     case 'zpl-device':
       return 'zpl';
+    case 'epl-tcp':
+    case 'epl-device':
+      return 'epl';
     case 'pdf-cups':
       return 'pdf';
     case 'pdf-system':
@@ -114,6 +138,10 @@ export function targetKey(target: PrinterTarget): string {
       return `zpl-tcp:${target.host}:${target.port}`;
     case 'zpl-device':
       return `zpl-device:${target.path}`;
+    case 'epl-tcp':
+      return `epl-tcp:${target.host}:${target.port}`;
+    case 'epl-device':
+      return `epl-device:${target.path}`;
     case 'pdf-cups':
       return `pdf-cups:${target.printerName}`;
     case 'pdf-system':
@@ -130,6 +158,10 @@ export function describeTarget(target: PrinterTarget): string {
       return `ZPL ${target.dpi} dpi at ${target.host}:${target.port}`;
     case 'zpl-device':
       return `ZPL ${target.dpi} dpi on ${target.path}`;
+    case 'epl-tcp':
+      return `EPL2 (LP/TLP 2844) 203 dpi at ${target.host}:${target.port}`;
+    case 'epl-device':
+      return `EPL2 (LP/TLP 2844) 203 dpi on ${target.path}`;
     case 'pdf-cups':
       return `PDF to CUPS printer ${target.printerName}${target.media === 'label' ? ' (4×6 in media)' : ''}`;
     case 'pdf-system':

@@ -25,7 +25,8 @@ export const WireEventSchema = z.strictObject({
   seq: z.number().int().positive(),
   eventId: Id,
   commandId: Id,
-  intakeId: Id,
+  /** The parcel the event is about; null for an event about no parcel (OPERATOR_*, issue 12). */
+  intakeId: Id.nullable(),
   type: z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/),
   /** Device time, epoch ms: informational only, never used for ordering. */
   capturedAt: z.number().int().nonnegative(),
@@ -44,7 +45,7 @@ export const WireEventStandInSchema = z.strictObject({
   seq: z.number().int().positive(),
   eventId: Id,
   commandId: Id.optional(),
-  intakeId: Id.optional(),
+  intakeId: Id.nullable().optional(),
   type: z.string().max(200).optional(),
   capturedAt: z.number().optional(),
   payloadText: z.string().max(4096).optional(),

@@ -12,12 +12,13 @@ import { dispatchCommand } from '../../electron/station/dispatchCommand.ts';
 import { upsertManifest } from '../../electron/db/queries/manifests.ts';
 import type { ManifestEntry } from '../../shared/manifest/manifestEntry.ts';
 import { percentile, type BenchRow } from './benchTypes.ts';
+import { TEST_LEAD } from '../support/signedIn.ts';
 
 const INTAKES = 1500;
 
 export default async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecms-bench-intake-'));
-  const station = await openConfiguredStation({ argv: ['--data-dir', dir, '--demo'], env: {}, transport: 'browser', defaultDataDir: dir, version: 'bench' });
+  const station = await openConfiguredStation({ signedInAs: TEST_LEAD, argv: ['--data-dir', dir, '--demo'], env: {}, transport: 'browser', defaultDataDir: dir, version: 'bench' });
   const demo = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../resources/demo/manifests.json'), 'utf8')) as ManifestEntry[])
     .find((m) => m.waybill === 'APELAX1040000101')!;
   station.db.transaction(() => {

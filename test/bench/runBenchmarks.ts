@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: runs every test/bench/*.bench.ts (or only those whose name contains an argument) and prints a
- * table of figures. Exit code 0 even when a goal is missed: figures are reported, not asserted.
+ * table of figures. `npm run bench -- --quick` runs only the station benchmarks on a smaller history (CI prints
+ * them). Exit code 0 even when a goal is missed: figures are reported, not asserted.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, BenchRow } from './benchTypes.ts';
+import { benchOptions, QUICK_BENCHMARKS } from './support/benchOptions.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const filters = process.argv.slice(2);
+const filters: readonly string[] = benchOptions.quick && benchOptions.filters.length === 0 ? QUICK_BENCHMARKS : benchOptions.filters;
 
 function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
@@ -30,4 +32,6 @@ const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ??
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
-console.log(`\n${rows.length} figures from ${files.length} benchmark files, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+const os = await import('node:os');
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load ${os.loadavg()[0]?.toFixed(1)}`;
+console.log(`\n${rows.length} figures from ${files.length} benchmark files${benchOptions.quick ? ' (--quick)' : ''}, node ${process.version}, ${machine}`);

@@ -5,9 +5,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from './support/stationFixture.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 test('a held parcel gets a shelf location, is listed on the shelf, and is released with a note', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   await page.getByTestId('scan-input').fill('TBA300014123456');
   await page.getByTestId('scan-input').press('Enter');
   await page.getByTestId('manual-weight').fill('1.5');

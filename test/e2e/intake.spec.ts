@@ -6,9 +6,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from './support/stationFixture.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 test('scan, weigh, measure and decide a parcel; the verdict is on screen and in SQLite', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   await expect(page.getByTestId('connection')).toContainText('Station browser');
   await expect(page.getByTestId('scale-device')).toContainText('Simulated scale');
 
@@ -37,11 +38,14 @@ test('scan, weigh, measure and decide a parcel; the verdict is on screen and in 
 
   const db = new Database(path.join(station.dataDir, 'station.sqlite'), { readonly: true });
   const row = db.prepare("SELECT state, decision, waybill, mass_source FROM intakes WHERE tracking = '1Z4E81W20370000156'").get();
-  const events = db.prepare('SELECT type FROM events ORDER BY seq').all() as Array<{ type: string }>;
+  // The parcel's own events (the demo's operators and the sign-in are events too, with no intake).
+  const events = db.prepare("SELECT type FROM events WHERE intake_id = (SELECT intake_id FROM intakes WHERE tracking = '1Z4E81W20370000156') ORDER BY seq").all() as Array<{ type: string }>;
+  const signIns = db.prepare("SELECT count(*) AS n FROM events WHERE type = 'OPERATOR_SIGNED_IN' AND intake_id IS NULL").get() as { n: number };
   db.close();
   expect(row).toEqual({ state: 'decided', decision: 'ACCEPT', waybill: 'APELAX1040000101', mass_source: 'scale' });
   // The relabel is queued for printing in the verdict's transaction (no printer is set up in the demo: it waits, visibly).
   expect(events.map((e) => e.type)).toEqual(['INTAKE_SCANNED', 'WEIGHT_CAPTURED', 'DIMENSIONS_SET', 'VERDICT_COMMITTED', 'DOCUMENT_QUEUED']);
+  expect(signIns.n).toBe(1);
   await expect(page.getByTestId('printing')).toContainText('Needs attention');
 
   await page.getByTestId('finish').click();
@@ -49,7 +53,7 @@ test('scan, weigh, measure and decide a parcel; the verdict is on screen and in 
 });
 
 test('a bad check digit is refused with a rescan prompt and stores nothing', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   await page.getByTestId('scan-input').fill('1Z4E81W20370000157');
   await page.getByTestId('scan-input').press('Enter');
   await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'INVALID_CHECK_DIGIT');

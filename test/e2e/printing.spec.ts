@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { StationSocket } from '../support/stationProcess.ts';
 import { test, expect } from './support/stationFixture.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 test('a decided parcel prints its ZPL relabel to a TCP printer, shown in the print queue', async ({ page, station }) => {
   const labels: string[] = [];
@@ -18,7 +19,7 @@ test('a decided parcel prints its ZPL relabel to a TCP printer, shown in the pri
   await new Promise<void>((resolve) => printer.listen(0, '127.0.0.1', resolve));
   const port = (printer.address() as AddressInfo).port;
   try {
-    const socket = await StationSocket.open(station.proc.info);
+    const socket = await StationSocket.openSignedIn(station.proc.info);
     const set = await socket.call('printer.set', {
       printers: { relabel: { kind: 'zpl-tcp', host: '127.0.0.1', port, dpi: 203 }, 'return-slip': null },
       autoPrint: { ACCEPT: ['relabel'], HOLD: [], RETURN: [] },
@@ -26,7 +27,7 @@ test('a decided parcel prints its ZPL relabel to a TCP printer, shown in the pri
     expect(set.ok, JSON.stringify(set)).toBe(true);
     socket.close();
 
-    await page.goto(station.proc.info.pageUrl);
+    await openSignedIn(page, station.proc.info.pageUrl);
     await page.getByTestId('scan-input').fill('1Z4E81W20370000156');
     await page.getByTestId('scan-input').press('Enter');
     await page.getByTestId('manual-weight').fill('3.2');

@@ -3,9 +3,10 @@
  * then the stable weight; a new load changes it; an overload is shown and never captured.
  */
 import { test, expect } from './support/stationFixture.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 test('the live weight changes as the simulated scale streams, and overload is shown, not captured', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   const weight = page.getByTestId('live-weight');
   const status = page.getByTestId('weight-status');
   await expect(page.getByTestId('scale-device')).toContainText('Simulated scale');

@@ -8,6 +8,7 @@ import { CHROMIUM_FLAGS, findChromium } from '../../electron/launch/findChromium
 import { placeOnFrame, renderBarcode } from '../fixtures/scan/labelFrames.ts';
 import { writeGreyY4m } from './pages/y4m.ts';
 import { test, expect } from './support/stationFixture.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 const outDir = path.resolve(import.meta.dirname, '../../test-results/station-camera');
 mkdirSync(outDir, { recursive: true });
@@ -23,7 +24,7 @@ test.use({
 });
 
 test('the camera scans a label into the intake', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   await expect(page.getByTestId('idle')).toBeVisible();
   await page.getByTestId('camera-toggle').click();
   await expect(page.getByTestId('camera-viewfinder')).toBeVisible();

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startStationProcess, type StationProcess } from '../support/stationProcess.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { openSignedIn, signInOnScreen } from './support/signIn.ts';
 
 const UPS_DEMO = '1Z4E81W20370000156';
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -46,7 +47,7 @@ test('the station stops under an open page: overlay, a refused scan, then the pa
   await page.setViewportSize(SIZES[0]);
   proc = await start();
   const { pageUrl } = proc.info;
-  await page.goto(pageUrl);
+  await openSignedIn(page, pageUrl);
   await expect(page.getByTestId('idle')).toBeVisible();
   await expect(page.getByTestId('weight-status')).not.toHaveText(/unknown/i);
   await expect(page.getByTestId('station-unreachable')).toHaveCount(0);
@@ -71,6 +72,8 @@ test('the station stops under an open page: overlay, a refused scan, then the pa
   expect(proc.info.pageUrl).toBe(pageUrl);
   await expect(overlay).toHaveCount(0, { timeout: 15_000 });
   expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['samePage'])).toBe(true);
+  // A restarted station starts signed out (the session lives in the station's memory): the same page asks again.
+  await signInOnScreen(page);
   // State is fetched again: the scale's status is back without any new reading from it.
   await expect(page.getByTestId('weight-status')).not.toHaveText(/unknown/i);
   await scannerTypes(page, UPS_DEMO);

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/stationFixture.ts';
 import { StationSocket } from '../support/stationProcess.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 const UPS_DEMO = '1Z4E81W20370000156';
 
@@ -14,7 +15,7 @@ async function scannerTypes(page: Page, text: string): Promise<void> {
 }
 
 test('human-speed typing in another field stays typing and opens no parcel', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   const field = page.getByTestId('sim-weight');
   await field.fill('');
   await field.click();
@@ -24,7 +25,7 @@ test('human-speed typing in another field stays typing and opens no parcel', asy
 });
 
 test('a scanner-speed burst opens the parcel while another field has focus, and that field stays as it was', async ({ page, station }) => {
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   const field = page.getByTestId('sim-weight');
   await field.fill('3.20');
   await field.click();
@@ -36,11 +37,11 @@ test('a scanner-speed burst opens the parcel while another field has focus, and 
 });
 
 test('a scanner programmed with a prefix is recognised by it once the station is set up for it', async ({ page, station }) => {
-  const socket = await StationSocket.open(station.proc.info);
+  const socket = await StationSocket.openSignedIn(station.proc.info);
   const updated = await socket.call('settings.update', { wedge: { minLength: 6, maxInterKeyMs: 50, prefix: '~', suffixKeys: ['Tab'], completeOnTimeout: false, groupSeparatorAlias: '' } });
   expect(updated.ok, JSON.stringify(updated)).toBe(true);
   socket.close();
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl);
   await page.getByTestId('sim-weight').click();
   await page.keyboard.type(`~${UPS_DEMO}`, { delay: 0 });
   await page.keyboard.press('Tab');

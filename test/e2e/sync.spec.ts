@@ -8,6 +8,7 @@ import { test as base, expect } from '@playwright/test';
 import { startEmbeddedHq, type EmbeddedHq } from '../../electron/launch/embeddedHq.ts';
 import { startStationProcess, type StationProcess } from '../support/stationProcess.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { openSignedIn } from './support/signIn.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -27,7 +28,7 @@ const test = base.extend<{ setup: { hq: EmbeddedHq; proc: StationProcess; dataRo
 });
 
 test('the screen shows HQ online and the queue drained after an intake; offline when HQ goes away', async ({ page, setup }) => {
-  await page.goto(setup.proc.info.pageUrl);
+  await openSignedIn(page, setup.proc.info.pageUrl);
   const badge = page.getByTestId('sync-badge');
   await expect(badge).toContainText('HQ online');
   await page.getByTestId('scan-input').fill('1Z4E81W20370000156');

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { ServerFrameSchema } from '../../shared/contract/wireFrames.ts';
 import type { Result } from '../../shared/contract/result.ts';
+import { DEMO_LEAD } from '../../electron/station/demoOperators.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const READY = 'ECMS_STATION_READY ';
@@ -93,6 +94,17 @@ export class StationSocket {
       ws.once('open', () => resolve(new StationSocket(ws)));
       ws.once('error', reject);
     });
+  }
+
+  /** Opens a socket and signs in through `session.signIn` (default: the demo lead; the station runs with --demo). */
+  static async openSignedIn(info: StationInfoLine, person: { operatorId: string; pin: string } = DEMO_LEAD): Promise<StationSocket> {
+    const socket = await StationSocket.open(info);
+    const signedIn = await socket.call('session.signIn', { operatorId: person.operatorId, pin: person.pin });
+    if (!signedIn.ok) {
+      socket.close();
+      throw new Error(`signing in as ${person.operatorId} failed: ${signedIn.error.code} ${signedIn.error.message}`);
+    }
+    return socket;
   }
 
   call(command: string, request: unknown): Promise<Result<unknown>> {

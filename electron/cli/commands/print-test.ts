@@ -11,7 +11,7 @@ import { sendTestLabel } from '../../printing/testLabel.ts';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
 import { readCommandLine } from '../commandLine.ts';
 
-const USAGE = 'print-test <tcp://HOST[:PORT] | HOST:PORT | /dev/… | cups:QUEUE> [--dpi 203|300] [--status]';
+const USAGE = 'print-test <tcp://HOST[:PORT] | HOST:PORT | /dev/… | cups:QUEUE | epl:HOST[:PORT] | epl:/dev/…> [--dpi 203|300] [--status]';
 
 const ArgsSchema = z.strictObject({
   printer: z.string().min(1),

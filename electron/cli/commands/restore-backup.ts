@@ -1,8 +1,9 @@
 /**
  * `npm run cli -- restore-backup --data-dir DIR [--hq-reseed FILE]`: recovers a station whose database is lost,
  * emptied or damaged (electron/db/restoreStation.ts). The damaged file is moved aside, the newest good backup is put
- * back, and with HQ's reseed file (`npm run hq -- station-reseed --station ID --out FILE`) the station resumes after
- * the last record HQ holds, with the new token HQ issued. Exit 0 restored, 1 nothing restored, 2 bad usage.
+ * back, and with HQ's reseed file (`npm run hq -- station-reseed --station ID --out FILE`) the records HQ holds after
+ * the backup are put back (intakes and holds rebuilt) and the station resumes after the last record HQ holds, with
+ * the new token HQ issued. Exit 0 restored, 1 nothing restored, 2 bad usage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +59,13 @@ const command: CliCommand = {
     if (outcome.movedAside) io.out(`The old database was moved to ${outcome.movedAside} (kept, not deleted).`);
     io.out(outcome.restoredFrom ? `Restored ${outcome.restoredFrom}.` : 'No backup: started an empty database for this station.');
     if (reseed) {
+      const back = outcome.replayed;
+      if (back !== null && back.stored > 0) {
+        io.out(`From HQ: ${back.stored} record(s) made after the backup were put back, with ${back.intakes} parcel(s) taken in after it.`);
+      }
+      if (back !== null && back.skipped > 0) {
+        io.out(`${back.skipped} record(s) from HQ belong to parcels taken in before this backup and are not on it; they stay at HQ.`);
+      }
       io.out(`The station goes on after record ${reseed.lastSeq}, the last one HQ holds; ${outcome.acked} waiting record(s) HQ already had will not be sent again.`);
       const tokenFile = path.join(dataDir, 'hq-token');
       writeFileSync(tokenFile, `${reseed.token}\n`, { mode: 0o600 });

@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- slip <relabel|return> --waybill APELAX1040000101 --format <pdf|zpl|html> --out FILE
+ * `npm run cli -- slip <relabel|return> --waybill APELAX1040000101 --format <pdf|zpl|epl|html> --out FILE
  *  [--dpi 203|300] [--data-dir DIR] [--station-id LAX-DOCK-3] [--operator NAME]`
  * Renders a relabel or return slip to a file WITHOUT printing. With --data-dir (or ECMS_DATA_DIR) the parcel is the
  * latest intake of that waybill in that station's database; without, a SAMPLE demo parcel from resources/demo,
@@ -16,12 +16,12 @@ import { demoParcel, storedParcel } from '../../printing/slipParcel.ts';
 import type { CliCommand, CliIo } from '../cliCommand.ts';
 import { readCommandLine } from '../commandLine.ts';
 
-const USAGE = 'slip <relabel|return> --waybill NUMBER --format <pdf|zpl|html> --out FILE [--dpi 203|300] [--data-dir DIR]';
+const USAGE = 'slip <relabel|return> --waybill NUMBER --format <pdf|zpl|epl|html> --out FILE [--dpi 203|300] [--data-dir DIR]';
 
 const ArgsSchema = z.strictObject({
   document: z.enum(['relabel', 'return']),
   waybill: z.string().regex(/^[A-Za-z0-9]{6,40}$/, 'a waybill such as APELAX1040000101 (or a demo parcel\'s tracking number)').transform((s) => s.toUpperCase()),
-  format: z.enum(['pdf', 'zpl', 'html']),
+  format: z.enum(['pdf', 'zpl', 'epl', 'html']),
   out: z.string().min(1),
   dpi: z.enum(['203', '300']).default('203'),
   'data-dir': z.string().min(1).optional(),

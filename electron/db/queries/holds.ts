@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DESTINATIONS, type Destination } from '../../../shared/manifest/destinations.ts';
 import type { HoldRecord } from '../../../shared/rules/holdAging.ts';
 import { VerdictReasonSchema, type VerdictReason } from '../../../shared/rules/verdict.ts';
+import { prepared } from '../statementCache.ts';
 
 export const HOLD_STATES = ['held', 'released', 'returned'] as const;
 export type HoldState = (typeof HOLD_STATES)[number];
@@ -71,50 +72,49 @@ export function toHoldRecord(row: HoldRow): HoldRecord {
 }
 
 export function insertHold(db: Database, row: HoldRow): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO holds (hold_id, intake_id, waybill, destination, location, state, reasons_json, held_at, closed_at, closed_by, close_cause, close_note, updated_at)
      VALUES (@hold_id, @intake_id, @waybill, @destination, @location, @state, @reasons_json, @held_at, @closed_at, @closed_by, @close_cause, @close_note, @updated_at)`,
   ).run(row);
 }
 
 export function getHold(db: Database, holdId: string): HoldRow | null {
-  return (db.prepare('SELECT * FROM holds WHERE hold_id = ?').get(holdId) as HoldRow | undefined) ?? null;
+  return (prepared(db, 'SELECT * FROM holds WHERE hold_id = ?').get(holdId) as HoldRow | undefined) ?? null;
 }
 
 export function openHoldOfIntake(db: Database, intakeId: string): HoldRow | null {
-  return (db.prepare("SELECT * FROM holds WHERE intake_id = ? AND state = 'held'").get(intakeId) as HoldRow | undefined) ?? null;
+  return (prepared(db, "SELECT * FROM holds WHERE intake_id = ? AND state = 'held'").get(intakeId) as HoldRow | undefined) ?? null;
 }
 
 export function openHolds(db: Database): HoldRow[] {
-  return db.prepare("SELECT * FROM holds WHERE state = 'held' ORDER BY held_at, hold_id").all() as HoldRow[];
+  return prepared(db, "SELECT * FROM holds WHERE state = 'held' ORDER BY held_at, hold_id").all() as HoldRow[];
 }
 
 export function openHoldsOfWaybill(db: Database, waybill: string): HoldRow[] {
-  return db.prepare("SELECT * FROM holds WHERE waybill = ? AND state = 'held' ORDER BY held_at, hold_id").all(waybill) as HoldRow[];
+  return prepared(db, "SELECT * FROM holds WHERE waybill = ? AND state = 'held' ORDER BY held_at, hold_id").all(waybill) as HoldRow[];
 }
 
 /** Open holds held at or before `heldAtOrBefore` (uses the (state, held_at) index). */
 export function openHoldsHeldBy(db: Database, heldAtOrBefore: number): HoldRow[] {
-  return db.prepare("SELECT * FROM holds WHERE state = 'held' AND held_at <= ? ORDER BY held_at, hold_id").all(heldAtOrBefore) as HoldRow[];
+  return prepared(db, "SELECT * FROM holds WHERE state = 'held' AND held_at <= ? ORDER BY held_at, hold_id").all(heldAtOrBefore) as HoldRow[];
 }
 
 export function occupiedLocations(db: Database): Set<string> {
-  const rows = db.prepare("SELECT location FROM holds WHERE state = 'held'").all() as Array<{ location: string }>;
+  const rows = prepared(db, "SELECT location FROM holds WHERE state = 'held'").all() as Array<{ location: string }>;
   return new Set(rows.map((r) => r.location));
 }
 
 /** A held parcel whose pre-alert arrived: the hold now knows its waybill (for HQ's ID / duty status updates). */
 export function linkHoldToWaybill(db: Database, holdId: string, waybill: string, destination: string | null, at: number): void {
-  db.prepare('UPDATE holds SET waybill = ?, destination = ?, updated_at = ? WHERE hold_id = ?').run(waybill, destination, at, holdId);
+  prepared(db, 'UPDATE holds SET waybill = ?, destination = ?, updated_at = ? WHERE hold_id = ?').run(waybill, destination, at, holdId);
 }
 
 export function updateReasons(db: Database, holdId: string, reasons: readonly VerdictReason[], at: number): void {
-  db.prepare('UPDATE holds SET reasons_json = ?, updated_at = ? WHERE hold_id = ?').run(JSON.stringify(reasons), at, holdId);
+  prepared(db, 'UPDATE holds SET reasons_json = ?, updated_at = ? WHERE hold_id = ?').run(JSON.stringify(reasons), at, holdId);
 }
 
 export function closeHold(db: Database, holdId: string, state: Exclude<HoldState, 'held'>, cause: CloseCause, by: string, note: string | null, at: number): void {
-  const info = db
-    .prepare("UPDATE holds SET state = ?, close_cause = ?, closed_by = ?, close_note = ?, closed_at = ?, updated_at = ? WHERE hold_id = ? AND state = 'held'")
+  const info = prepared(db, "UPDATE holds SET state = ?, close_cause = ?, closed_by = ?, close_note = ?, closed_at = ?, updated_at = ? WHERE hold_id = ? AND state = 'held'")
     .run(state, cause, by, note, at, at, holdId);
   if (info.changes !== 1) throw new HoldRowCorrupt(holdId, 'was not open when closing it');
 }
@@ -123,7 +123,7 @@ export function insertAudit(
   db: Database,
   audit: { holdId: string; action: AuditAction; operator: string; note: string | null; batchId: string | null; detail: unknown; at: number },
 ): void {
-  db.prepare('INSERT INTO hold_audit (hold_id, action, operator, note, batch_id, detail_json, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO hold_audit (hold_id, action, operator, note, batch_id, detail_json, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     audit.holdId,
     audit.action,
     audit.operator,
@@ -146,13 +146,12 @@ export interface AuditRow {
 }
 
 export function auditOf(db: Database, holdId: string): AuditRow[] {
-  return db.prepare('SELECT * FROM hold_audit WHERE hold_id = ? ORDER BY audit_id').all(holdId) as AuditRow[];
+  return prepared(db, 'SELECT * FROM hold_audit WHERE hold_id = ? ORDER BY audit_id').all(holdId) as AuditRow[];
 }
 
 /** Open holds still waiting for their pre-alert: no waybill yet and a NO_PREALERT reason. */
 export function intakesWaitingForPrealert(db: Database): string[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT intake_id FROM holds WHERE state = 'held' AND waybill IS NULL
          AND EXISTS (SELECT 1 FROM json_each(holds.reasons_json) WHERE json_extract(value, '$.code') = 'NO_PREALERT')`,
     )
@@ -162,5 +161,5 @@ export function intakesWaitingForPrealert(db: Database): string[] {
 
 /** The newest hold of a parcel that was released (a repeat scan of the parcel says so). */
 export function lastReleasedHoldOfIntake(db: Database, intakeId: string): HoldRow | null {
-  return (db.prepare("SELECT * FROM holds WHERE intake_id = ? AND state = 'released' ORDER BY closed_at DESC, rowid DESC LIMIT 1").get(intakeId) as HoldRow | undefined) ?? null;
+  return (prepared(db, "SELECT * FROM holds WHERE intake_id = ? AND state = 'released' ORDER BY closed_at DESC, rowid DESC LIMIT 1").get(intakeId) as HoldRow | undefined) ?? null;
 }

@@ -10,6 +10,7 @@ import type { LengthUnit } from '../../../shared/units/length.ts';
 import { getManifest } from './manifests.ts';
 import { scaleReadingField } from './weightReadings.ts';
 import { intakeDocuments } from './printJobs.ts';
+import { prepared } from '../statementCache.ts';
 
 export interface IntakeRow {
   intake_id: string;
@@ -44,34 +45,33 @@ const COLUMNS: ReadonlyArray<keyof IntakeRow> = [
 ];
 
 export function insertIntake(db: Database, row: IntakeRow): void {
-  db.prepare(`INSERT INTO intakes (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row);
+  prepared(db, `INSERT INTO intakes (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row);
 }
 
 export function saveIntake(db: Database, row: IntakeRow): void {
   const sets = COLUMNS.filter((c) => c !== 'intake_id').map((c) => `${c} = @${c}`).join(', ');
-  db.prepare(`UPDATE intakes SET ${sets} WHERE intake_id = @intake_id`).run(row);
+  prepared(db, `UPDATE intakes SET ${sets} WHERE intake_id = @intake_id`).run(row);
 }
 
 export function intakeExists(db: Database, intakeId: string): boolean {
-  return db.prepare('SELECT 1 FROM intakes WHERE intake_id = ?').get(intakeId) !== undefined;
+  return prepared(db, 'SELECT 1 FROM intakes WHERE intake_id = ?').get(intakeId) !== undefined;
 }
 
 export function getIntakeRow(db: Database, intakeId: string): IntakeRow | null {
-  return (db.prepare('SELECT * FROM intakes WHERE intake_id = ?').get(intakeId) as IntakeRow | undefined) ?? null;
+  return (prepared(db, 'SELECT * FROM intakes WHERE intake_id = ?').get(intakeId) as IntakeRow | undefined) ?? null;
 }
 
 /** The station's most recent intake that is still open (not ready, not cancelled). */
 export function openIntakeRow(db: Database): IntakeRow | null {
   return (
-    (db.prepare("SELECT * FROM intakes WHERE state NOT IN ('ready','cancelled') ORDER BY updated_at DESC LIMIT 1").get() as IntakeRow | undefined) ?? null
+    (prepared(db, "SELECT * FROM intakes WHERE state NOT IN ('ready','cancelled') ORDER BY updated_at DESC LIMIT 1").get() as IntakeRow | undefined) ?? null
   );
 }
 
 /** An earlier intake of the same parcel that counts (not cancelled). */
 export function intakeOfTracking(db: Database, tracking: string, waybill: string | null): IntakeRow | null {
   return (
-    (db
-      .prepare(
+    (prepared(db,
         `SELECT * FROM intakes WHERE state <> 'cancelled' AND (tracking = @tracking OR (@waybill IS NOT NULL AND waybill = @waybill))
          ORDER BY created_at DESC LIMIT 1`,
       )
@@ -80,17 +80,17 @@ export function intakeOfTracking(db: Database, tracking: string, waybill: string
 }
 
 export function recentIntakeRows(db: Database, limit: number): IntakeRow[] {
-  return db.prepare('SELECT * FROM intakes ORDER BY updated_at DESC LIMIT ?').all(limit) as IntakeRow[];
+  return prepared(db, 'SELECT * FROM intakes ORDER BY updated_at DESC LIMIT ?').all(limit) as IntakeRow[];
 }
 
 function openHoldLocation(db: Database, intakeId: string): string | null {
-  const hold = db.prepare("SELECT location FROM holds WHERE intake_id = ? AND state = 'held'").get(intakeId) as { location: string } | undefined;
+  const hold = prepared(db, "SELECT location FROM holds WHERE intake_id = ? AND state = 'held'").get(intakeId) as { location: string } | undefined;
   return hold?.location ?? null;
 }
 
 /** Replaces an intake's verdict (a hold that became a return), keeping its workflow state. */
 export function setIntakeVerdict(db: Database, intakeId: string, verdict: Verdict, at: number): void {
-  db.prepare('UPDATE intakes SET decision = ?, verdict_json = ?, updated_at = ? WHERE intake_id = ?').run(verdict.decision, JSON.stringify(verdict), at, intakeId);
+  prepared(db, 'UPDATE intakes SET decision = ?, verdict_json = ?, updated_at = ? WHERE intake_id = ?').run(verdict.decision, JSON.stringify(verdict), at, intakeId);
 }
 
 export function verdictOf(row: IntakeRow): Verdict | null {

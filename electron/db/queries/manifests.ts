@@ -2,11 +2,13 @@
  * SQL for the pre-alert manifests on the station (manifests and its tracking-number index manifest_tracking,
  * migration 0020): lookup by ECMS waybill or by any inbound tracking number, the one upsert (used by the demo seed,
  * the tests and the sync pull), a status update, and the reset. Stored entries are validated with
- * ManifestEntrySchema when read. Statements are prepared once per database handle.
+ * ManifestEntrySchema when read. Statements are prepared once per database handle (statementCache.ts).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { ManifestEntrySchema, type ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
+import { DUTY_STATUSES, ID_STATUSES, ManifestEntrySchema, type ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { StationError } from '../../station/stationError.ts';
+import { prepared } from '../statementCache.ts';
+import { INTAKE_LEFT_THE_BUILDING } from './leftTheBuilding.ts';
 
 interface Statements {
   find: Statement<[{ code: string }]>;
@@ -16,31 +18,26 @@ interface Statements {
   clearTracking: Statement<[string]>;
   addTracking: Statement<[string, string]>;
 }
-const cache = new WeakMap<Database, Statements>();
 
 function statements(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
-      find: db.prepare(
-        `SELECT waybill, entry_json FROM manifests WHERE waybill = @code
-         UNION ALL
-         SELECT m.waybill, m.entry_json FROM manifest_tracking t JOIN manifests m ON m.waybill = t.waybill WHERE t.tracking = @code
-         LIMIT 1`,
-      ),
-      get: db.prepare('SELECT entry_json FROM manifests WHERE waybill = ?'),
-      upsert: db.prepare(
-        `INSERT INTO manifests (waybill, warehouse, destination, entry_json, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (waybill) DO UPDATE SET warehouse = excluded.warehouse, destination = excluded.destination,
-           entry_json = excluded.entry_json, updated_at = excluded.updated_at`,
-      ),
-      setEntry: db.prepare('UPDATE manifests SET entry_json = ?, updated_at = ? WHERE waybill = ?'),
-      clearTracking: db.prepare('DELETE FROM manifest_tracking WHERE waybill = ?'),
-      addTracking: db.prepare('INSERT OR IGNORE INTO manifest_tracking (tracking, waybill) VALUES (?, ?)'),
-    };
-    cache.set(db, s);
-  }
-  return s;
+  // Each statement is prepared once per handle by the shared cache (electron/db/statementCache.ts).
+  return {
+    find: prepared(db,
+      `SELECT waybill, entry_json FROM manifests WHERE waybill = @code
+       UNION ALL
+       SELECT m.waybill, m.entry_json FROM manifest_tracking t JOIN manifests m ON m.waybill = t.waybill WHERE t.tracking = @code
+       LIMIT 1`,
+    ),
+    get: prepared(db, 'SELECT entry_json FROM manifests WHERE waybill = ?'),
+    upsert: prepared(db,
+      `INSERT INTO manifests (waybill, warehouse, destination, entry_json, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (waybill) DO UPDATE SET warehouse = excluded.warehouse, destination = excluded.destination,
+         entry_json = excluded.entry_json, updated_at = excluded.updated_at`,
+    ),
+    setEntry: prepared(db, 'UPDATE manifests SET entry_json = ?, updated_at = ? WHERE waybill = ?'),
+    clearTracking: prepared(db, 'DELETE FROM manifest_tracking WHERE waybill = ?'),
+    addTracking: prepared(db, 'INSERT OR IGNORE INTO manifest_tracking (tracking, waybill) VALUES (?, ?)'),
+  };
 }
 
 /** A stored manifest as read back: absent, a valid entry, or a row that is not a valid entry (and why). */
@@ -84,6 +81,27 @@ export function readStoredManifest(db: Database, waybill: string): StoredManifes
   return row ? checkStored(row.entry_json) : { state: 'absent' };
 }
 
+/** The stored statuses of some waybills, in one read (the pull's status diff; no parse of whole entries). A row whose
+ *  statuses cannot be read (not JSON, a status missing or unknown) is `damaged`; a waybill not stored is left out. */
+export type StoredStatuses =
+  | { readonly state: 'valid'; readonly consigneeIdStatus: ManifestEntry['consigneeIdStatus']; readonly dutiesStatus: ManifestEntry['dutiesStatus'] }
+  | { readonly state: 'damaged' };
+
+export function storedStatusesOf(db: Database, waybills: readonly string[]): Map<string, StoredStatuses> {
+  const rows = prepared(db,
+    `SELECT m.waybill, CASE WHEN json_valid(m.entry_json) THEN json_extract(m.entry_json, '$.consigneeIdStatus') END AS id,
+            CASE WHEN json_valid(m.entry_json) THEN json_extract(m.entry_json, '$.dutiesStatus') END AS duty
+       FROM json_each(?) w JOIN manifests m ON m.waybill = w.value`,
+  ).all(JSON.stringify(waybills)) as Array<{ waybill: string; id: unknown; duty: unknown }>;
+  const out = new Map<string, StoredStatuses>();
+  for (const r of rows) {
+    const id = ID_STATUSES.find((x) => x === r.id);
+    const duty = DUTY_STATUSES.find((x) => x === r.duty);
+    out.set(r.waybill, id !== undefined && duty !== undefined ? { state: 'valid', consigneeIdStatus: id, dutiesStatus: duty } : { state: 'damaged' });
+  }
+  return out;
+}
+
 /** Inserts or replaces one manifest and its tracking index. Call inside a transaction for batches. */
 export function upsertManifest(db: Database, entry: ManifestEntry, at: number): void {
   const s = statements(db);
@@ -99,12 +117,12 @@ export function updateManifestEntry(db: Database, entry: ManifestEntry, at: numb
 
 /** Drops every manifest and its tracking index. Call inside a transaction. */
 export function deleteAllManifests(db: Database): void {
-  db.prepare('DELETE FROM manifest_tracking').run();
-  db.prepare('DELETE FROM manifests').run();
+  prepared(db, 'DELETE FROM manifest_tracking').run();
+  prepared(db, 'DELETE FROM manifests').run();
 }
 
 export function countManifests(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM manifests').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM manifests').get() as { n: number }).n;
 }
 
 /** What a purged manifest's consignee name reads (the entry stays valid; the name is gone). */
@@ -119,15 +137,11 @@ export const PURGED_CONSIGNEE_NAME = '(name removed)';
  * were purged. Call inside a transaction for a consistent sweep.
  */
 export function purgeConsigneeNames(db: Database, options: { readonly now: number; readonly retentionMs: number }): number {
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT m.waybill, m.entry_json FROM manifests m
         WHERE json_extract(m.entry_json, '$.consigneeName') IS NOT @purged
           AND (m.updated_at <= @cutoff OR EXISTS (
-            SELECT 1 FROM intakes i
-             WHERE i.waybill = m.waybill AND i.state = 'ready'
-               AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.intake_id = i.intake_id AND h.state = 'held')
-               AND NOT EXISTS (SELECT 1 FROM events e JOIN outbox o ON o.seq = e.seq WHERE e.intake_id = i.intake_id AND o.state <> 'acked')))`,
+            SELECT 1 FROM intakes i WHERE i.waybill = m.waybill AND ${INTAKE_LEFT_THE_BUILDING}))`,
     )
     .all({ purged: PURGED_CONSIGNEE_NAME, cutoff: options.now - options.retentionMs }) as Array<{ waybill: string; entry_json: string }>;
   let purged = 0;

@@ -1,15 +1,17 @@
 /**
  * The station side of the outbox (tables from migrations 0010 and 0040): read pending events in sequence order,
  * record HQ's acknowledgement (acked / dead) in one transaction, count the queue, and list dead letters.
- * Statements are prepared once per database handle.
+ * Statements are prepared once per database handle (statementCache.ts).
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { prepared } from '../statementCache.ts';
+import { compactedThroughSeq } from './eventCompaction.ts';
 
 export interface OutboxEventRow {
   readonly seq: number;
   readonly event_id: string;
   readonly command_id: string;
-  readonly intake_id: string;
+  readonly intake_id: string | null;
   readonly type: string;
   readonly payload: string;
   readonly captured_at: number;
@@ -18,7 +20,7 @@ export interface OutboxEventRow {
 export interface DeadLetter {
   readonly seq: number;
   readonly eventId: string;
-  readonly intakeId: string;
+  readonly intakeId: string | null;
   readonly type: string;
   readonly code: string;
   readonly message: string;
@@ -36,31 +38,26 @@ interface Statements {
   failed: Statement<[string, number, number]>;
 }
 
-const cache = new WeakMap<Database, Statements>();
-
 function statements(db: Database): Statements {
-  let s = cache.get(db);
-  if (!s) {
-    s = {
-      readPending: db.prepare(
-        `SELECT e.seq, e.event_id, e.command_id, e.intake_id, e.type, e.payload, e.captured_at
-           FROM outbox o JOIN events e ON e.seq = o.seq
-          WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`,
-      ),
-      markDead: db.prepare(`UPDATE outbox SET state = 'dead', last_error = ? WHERE seq = ? AND state = 'pending'`),
-      recordDead: db.prepare('INSERT OR REPLACE INTO sync_dead_letters (seq, code, message, dead_at) VALUES (?, ?, ?, ?)'),
-      markAcked: db.prepare(`UPDATE outbox SET state = 'acked', acked_at = ? WHERE seq BETWEEN ? AND ? AND state = 'pending'`),
-      setAck: db.prepare('UPDATE sync_push_state SET last_ack_seq = ?, last_ack_at = ? WHERE id = 1'),
-      getAck: db.prepare('SELECT last_ack_seq, last_ack_at FROM sync_push_state WHERE id = 1'),
-      counts: db.prepare(
-        `SELECT (SELECT count(*) FROM outbox WHERE state = 'pending') AS pending,
-                (SELECT count(*) FROM outbox WHERE state = 'dead') AS dead`,
-      ),
-      failed: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq BETWEEN ? AND ? AND state = 'pending'`),
-    };
-    cache.set(db, s);
-  }
-  return s;
+  // Each statement is prepared once per handle by the shared cache (electron/db/statementCache.ts).
+  return {
+    readPending: prepared(db,
+      `SELECT e.seq, e.event_id, e.command_id, e.intake_id, e.type, e.payload, e.captured_at
+         FROM outbox o JOIN events e ON e.seq = o.seq
+        WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`,
+    ),
+    markDead: prepared(db, `UPDATE outbox SET state = 'dead', last_error = ? WHERE seq = ? AND state = 'pending'`),
+    recordDead: prepared(db, 'INSERT OR REPLACE INTO sync_dead_letters (seq, code, message, dead_at) VALUES (?, ?, ?, ?)'),
+    markAcked: prepared(db, `UPDATE outbox SET state = 'acked', acked_at = ? WHERE seq BETWEEN ? AND ? AND state = 'pending'`),
+    setAck: prepared(db, 'UPDATE sync_push_state SET last_ack_seq = ?, last_ack_at = ? WHERE id = 1'),
+    getAck: prepared(db, 'SELECT last_ack_seq, last_ack_at FROM sync_push_state WHERE id = 1'),
+    // Kept by triggers in the same transaction as every outbox change (migration 0100): no count over the queue.
+    counts: prepared(db,
+      `SELECT (SELECT n FROM outbox_counts WHERE state = 'pending') AS pending,
+              (SELECT n FROM outbox_counts WHERE state = 'dead') AS dead`,
+    ),
+    failed: prepared(db, `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq BETWEEN ? AND ? AND state = 'pending'`),
+  };
 }
 
 /** Up to `limit` pending events, lowest sequence first. */
@@ -108,14 +105,15 @@ export function recordAttemptFailure(db: Database, firstSeq: number, lastSeq: nu
 /**
  * HQ asks for events from `fromSeq` again (it lost them: restored from a backup). Marks acked and dead rows from
  * there pending again. Returns how many rows were re-queued, or null when the station no longer has event `fromSeq`
- * (then nothing is changed: the gap cannot be filled from here).
+ * as HQ first received it (deleted, or compacted): then nothing is changed, the gap cannot be filled from here.
  */
 export function requeueFrom(db: Database, fromSeq: number): number | null {
   return db.transaction(() => {
-    const has = db.prepare('SELECT 1 FROM outbox o JOIN events e ON e.seq = o.seq WHERE o.seq = ?').get(fromSeq);
-    if (!has) return null;
-    const n = db.prepare(`UPDATE outbox SET state = 'pending', acked_at = NULL WHERE seq >= ? AND state IN ('acked', 'dead')`).run(fromSeq).changes;
-    db.prepare('DELETE FROM sync_dead_letters WHERE seq >= ?').run(fromSeq);
+    const has = prepared(db, 'SELECT 1 FROM outbox o JOIN events e ON e.seq = o.seq WHERE o.seq = ?').get(fromSeq);
+    // Compacted events (eventCompaction.ts) no longer carry what HQ first received: they cannot be sent again.
+    if (!has || fromSeq <= compactedThroughSeq(db)) return null;
+    const n = prepared(db, `UPDATE outbox SET state = 'pending', acked_at = NULL WHERE seq >= ? AND state IN ('acked', 'dead')`).run(fromSeq).changes;
+    prepared(db, 'DELETE FROM sync_dead_letters WHERE seq >= ?').run(fromSeq);
     return n;
   })();
 }
@@ -130,11 +128,24 @@ export function lastAck(db: Database): { lastAckSeq: number; lastAckAt: number |
 }
 
 export function listDeadLetters(db: Database, limit = 500): DeadLetter[] {
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT d.seq, e.event_id, e.intake_id, e.type, d.code, d.message, d.dead_at
          FROM sync_dead_letters d JOIN events e ON e.seq = d.seq ORDER BY d.seq LIMIT ?`,
     )
-    .all(limit) as Array<{ seq: number; event_id: string; intake_id: string; type: string; code: string; message: string; dead_at: number }>;
+    .all(limit) as Array<{ seq: number; event_id: string; intake_id: string | null; type: string; code: string; message: string; dead_at: number }>;
   return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, intakeId: r.intake_id, type: r.type, code: r.code, message: r.message, deadAt: r.dead_at }));
+}
+
+/**
+ * A lead's retry of one dead letter: its outbox row goes back to pending (the pusher sends it again, in sequence
+ * order) and the dead letter and any resolution of it are removed. False when `seq` is not a dead letter.
+ */
+export function requeueDeadLetter(db: Database, seq: number): boolean {
+  return db.transaction(() => {
+    const changed = prepared(db, `UPDATE outbox SET state = 'pending', acked_at = NULL, attempts = 0 WHERE seq = ? AND state = 'dead'`).run(seq).changes;
+    if (changed === 0) return false;
+    prepared(db, 'DELETE FROM sync_dead_letters WHERE seq = ?').run(seq);
+    prepared(db, 'DELETE FROM sync_dead_letter_resolutions WHERE seq = ?').run(seq);
+    return true;
+  })();
 }

@@ -5,12 +5,13 @@
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_PRINT_SETTINGS, PrintSettingsSchema, type PrintSettings } from '../../../shared/printing/printerSettings.ts';
 import { printFail, printOk, type PrintOutcome } from '../../../shared/printing/printErrors.ts';
+import { prepared } from '../statementCache.ts';
 
 const issues = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string =>
   error.issues.map((i) => `${i.path.map(String).join('.') || '(settings)'}: ${i.message}`).join('; ');
 
 export function readPrintSettings(db: Database): PrintOutcome<PrintSettings> {
-  const row = db.prepare('SELECT settings_json FROM print_settings WHERE id = 1').get() as { settings_json: string } | undefined;
+  const row = prepared(db, 'SELECT settings_json FROM print_settings WHERE id = 1').get() as { settings_json: string } | undefined;
   if (row === undefined) return printOk(DEFAULT_PRINT_SETTINGS);
   let json: unknown;
   try {
@@ -28,7 +29,7 @@ export function parsePrintSettings(input: unknown): PrintOutcome<PrintSettings> 
 }
 
 export function writePrintSettings(db: Database, settings: PrintSettings, at: number): void {
-  db.prepare(
+  prepared(db,
     'INSERT INTO print_settings (id, settings_json, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET settings_json = excluded.settings_json, updated_at = excluded.updated_at',
   ).run(JSON.stringify(settings), at);
 }

@@ -4,6 +4,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { ReferenceDoc } from '../../../shared/sync/referenceDoc.ts';
+import { prepared } from '../statementCache.ts';
 
 /** A reference_docs row as stored; the body stays JSON text for the rules engine to validate (shared/rules). */
 export interface ReferenceDocRow {
@@ -19,7 +20,7 @@ const upserts = new WeakMap<Database, Statement<[string, string, string, string,
 function upsertStatement(db: Database): Statement<[string, string, string, string, number]> {
   let s = upserts.get(db);
   if (!s) {
-    s = db.prepare(
+    s = prepared(db,
       `INSERT INTO reference_docs (kind, doc_id, version, body_json, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (kind, doc_id) DO UPDATE SET version = excluded.version, body_json = excluded.body_json, updated_at = excluded.updated_at`,
     );
@@ -34,16 +35,15 @@ export function upsertReferenceDoc(db: Database, doc: ReferenceDoc, at: number):
 }
 
 export function countReferenceDocs(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM reference_docs').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM reference_docs').get() as { n: number }).n;
 }
 
 export function deleteReferenceDocsOfKind(db: Database, kind: ReferenceDoc['kind']): void {
-  db.prepare('DELETE FROM reference_docs WHERE kind = ?').run(kind);
+  prepared(db, 'DELETE FROM reference_docs WHERE kind = ?').run(kind);
 }
 
 /** Every rate-card and prohibited-rules row, in (kind, doc_id) order. */
 export function readRuleDocRows(db: Database): ReferenceDocRow[] {
-  return db
-    .prepare("SELECT kind, doc_id, version, body_json, updated_at FROM reference_docs WHERE kind IN ('rateCard','prohibitedRules') ORDER BY kind, doc_id")
+  return prepared(db, "SELECT kind, doc_id, version, body_json, updated_at FROM reference_docs WHERE kind IN ('rateCard','prohibitedRules') ORDER BY kind, doc_id")
     .all() as ReferenceDocRow[];
 }

@@ -4,11 +4,12 @@
 import type { Database } from 'better-sqlite3';
 import { StationSettingsSchema, type StationSettings } from '../../../shared/contract/settings.ts';
 import { StationError } from '../../station/stationError.ts';
+import { prepared } from '../statementCache.ts';
 
 const KEY = 'station';
 
 export function readSettings(db: Database): StationSettings | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
   if (!row) return null;
   let json: unknown;
   try {
@@ -24,5 +25,5 @@ export function readSettings(db: Database): StationSettings | null {
 }
 
 export function writeSettings(db: Database, settings: StationSettings): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(settings));
+  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(settings));
 }

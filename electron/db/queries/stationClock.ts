@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { PersistedStationTime } from '../../../shared/rules/stationTime.ts';
+import { prepared } from '../statementCache.ts';
 
 interface ClockRow {
   trusted_at: number;
@@ -13,13 +14,13 @@ interface ClockRow {
 }
 
 export function readStationClock(db: Database): PersistedStationTime | null {
-  const row = db.prepare('SELECT trusted_at, hq_offset_ms, hq_learned_at, jump_ms FROM station_clock WHERE id = 1').get() as ClockRow | undefined;
+  const row = prepared(db, 'SELECT trusted_at, hq_offset_ms, hq_learned_at, jump_ms FROM station_clock WHERE id = 1').get() as ClockRow | undefined;
   if (!row) return null;
   return { trustedAt: row.trusted_at, hqOffsetMs: row.hq_offset_ms, hqLearnedAt: row.hq_learned_at, jumpMs: row.jump_ms };
 }
 
 export function writeStationClock(db: Database, t: PersistedStationTime): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO station_clock (id, trusted_at, hq_offset_ms, hq_learned_at, jump_ms) VALUES (1, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET trusted_at = excluded.trusted_at, hq_offset_ms = excluded.hq_offset_ms,
        hq_learned_at = excluded.hq_learned_at, jump_ms = excluded.jump_ms`,
@@ -28,6 +29,6 @@ export function writeStationClock(db: Database, t: PersistedStationTime): void {
 
 /** The capture time of the newest event, or null when there is none. */
 export function lastEventAt(db: Database): number | null {
-  const row = db.prepare('SELECT captured_at FROM events ORDER BY seq DESC LIMIT 1').get() as { captured_at: number } | undefined;
+  const row = prepared(db, 'SELECT captured_at FROM events ORDER BY seq DESC LIMIT 1').get() as { captured_at: number } | undefined;
   return row?.captured_at ?? null;
 }

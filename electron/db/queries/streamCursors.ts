@@ -1,14 +1,15 @@
 /** The station's pull cursor per stream (sync_cursors, migration 0020). null = download from the start. */
 import type { Database } from 'better-sqlite3';
+import { prepared } from '../statementCache.ts';
 
 export function getCursor(db: Database, stream: string): string | null {
-  const row = db.prepare('SELECT cursor FROM sync_cursors WHERE stream = ?').get(stream) as { cursor: string | null } | undefined;
+  const row = prepared(db, 'SELECT cursor FROM sync_cursors WHERE stream = ?').get(stream) as { cursor: string | null } | undefined;
   return row?.cursor ?? null;
 }
 
 /** Call inside the page's transaction. */
 export function setCursor(db: Database, stream: string, cursor: string | null, now: number): void {
-  db.prepare(
+  prepared(db,
     `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
   ).run(stream, cursor, now);
@@ -22,7 +23,7 @@ export function quarantineItem(db: Database, stream: string, key: string | null,
   } catch {
     rawJson = '"<not serialisable>"';
   }
-  db.prepare('INSERT INTO sync_quarantine (stream, item_key, error, raw_json, received_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO sync_quarantine (stream, item_key, error, raw_json, received_at) VALUES (?, ?, ?, ?, ?)').run(
     stream,
     key,
     error.slice(0, 2000),
@@ -32,5 +33,5 @@ export function quarantineItem(db: Database, stream: string, key: string | null,
 }
 
 export function quarantineCount(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n;
 }

@@ -6,12 +6,12 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { ScaleCaptureReadingSchema, type ScaleCaptureReading } from '../../../shared/contract/intakeView.ts';
+import { prepared } from '../statementCache.ts';
 
 const PayloadSchema = z.object({ source: z.enum(['scale', 'manual']), reading: ScaleCaptureReadingSchema.optional() });
 
 export function scaleReadingOfIntake(db: Database, intakeId: string): ScaleCaptureReading | undefined {
-  const row = db
-    .prepare("SELECT payload FROM events WHERE intake_id = ? AND type = 'WEIGHT_CAPTURED' ORDER BY seq DESC LIMIT 1")
+  const row = prepared(db, "SELECT payload FROM events WHERE intake_id = ? AND type = 'WEIGHT_CAPTURED' ORDER BY seq DESC LIMIT 1")
     .get(intakeId) as { payload: string } | undefined;
   if (!row) return undefined;
   const parsed = PayloadSchema.safeParse(JSON.parse(row.payload));

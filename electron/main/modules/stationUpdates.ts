@@ -1,7 +1,7 @@
 /**
  * Updates from HQ in the packaged app: electron-updater (electronUpdaterAdapter.ts) driven by the update controller
  * (updateController.ts): checks at start and every 4 hours, downloads in the background, and between parcels asks
- * a lead in a dialog whether to install now. Off when the app runs unpackaged (`npm start`) or without an HQ
+ * the signed-in lead in a dialog whether to install now (nobody else is asked). Off when the app runs unpackaged (`npm start`) or without an HQ
  * address and token — the log says which.
  */
 import { dialog } from 'electron';
@@ -32,6 +32,9 @@ export function stationUpdates(feed: () => UpdateFeedConfig): AppModule {
         timers: { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) },
         intakeState: async () => (await ctx.station.handlers['intake.current']({}))?.state ?? 'idle',
         askLead: async (version) => {
+          // Only a signed-in lead may confirm; with nobody or an operator at the screen it is "later".
+          const lead = ctx.station.session.state().session;
+          if (ctx.station.session.role() !== 'lead' || !lead) return false;
           const options = {
             type: 'question' as const,
             buttons: ['Install now', 'Later'],
@@ -39,7 +42,7 @@ export function stationUpdates(feed: () => UpdateFeedConfig): AppModule {
             cancelId: 1,
             title: 'Update ready',
             message: `ECMS Intake ${version} is ready to install.`,
-            detail: 'A lead should confirm this. The station closes, installs the update and opens again in about a minute. Choose Later to keep working; you will be asked again in an hour.',
+            detail: `Signed in as lead ${lead.name}. The station closes, installs the update and opens again in about a minute. Choose Later to keep working; you will be asked again in an hour.`,
           };
           const answer = ctx.window ? await dialog.showMessageBox(ctx.window, options) : await dialog.showMessageBox(options);
           return answer.response === 0;

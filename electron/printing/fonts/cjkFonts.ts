@@ -26,6 +26,17 @@ export interface CjkFont {
 
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, CjkFont>();
+let reads = 0;
+
+/** Every script and weight a label can use (warmCjkFonts.ts loads them all ahead of the first label). */
+export const CJK_FONT_KEYS: ReadonlyArray<{ readonly script: NativeScript; readonly bold: boolean }> = (Object.keys(PACKAGES) as NativeScript[]).flatMap(
+  (script) => [{ script, bold: false }, { script, bold: true }],
+);
+
+/** How many font files were read and parsed (not served from memory) since start: for tests and benchmarks. */
+export function cjkFontReads(): number {
+  return reads;
+}
 
 export function cjkFontFile(script: NativeScript, bold: boolean): string {
   const { pkg, subset } = PACKAGES[script];
@@ -41,6 +52,7 @@ export function cjkFont(script: NativeScript, bold: boolean): CjkFont {
   const file = cjkFontFile(script, bold);
   const bytes = woffToSfnt(new Uint8Array(readFileSync(file)));
   const font = { file, bytes, font: fontkit.create(bytes) };
+  reads += 1;
   loaded.set(key, font);
   return font;
 }

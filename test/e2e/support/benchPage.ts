@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { StationSocket } from '../../support/stationProcess.ts';
 import type { StationFixture } from './stationFixture.ts';
+import { DEMO_LEAD, openSignedIn } from './signIn.ts';
+import type { DemoPerson } from '../../../electron/station/demoOperators.ts';
 
 export interface BenchCounts {
   readonly clicks: number;
@@ -20,7 +22,7 @@ export const BENCH_SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-export async function openBench(page: Page, station: StationFixture): Promise<{ scale: StationSocket }> {
+export async function openBench(page: Page, station: StationFixture, person: DemoPerson = DEMO_LEAD): Promise<{ scale: StationSocket }> {
   await page.addInitScript(() => {
     const counts = { clicks: 0, tabs: 0, enters: 0 };
     (window as unknown as { benchCounts: typeof counts }).benchCounts = counts;
@@ -32,8 +34,10 @@ export async function openBench(page: Page, station: StationFixture): Promise<{ 
     }, true);
   });
   await page.setViewportSize(BENCH_SIZES[0]);
-  await page.goto(station.proc.info.pageUrl);
+  await openSignedIn(page, station.proc.info.pageUrl, person);
   await page.getByTestId('connection').filter({ hasText: 'Station browser' }).waitFor();
+  // Signing in took two Enters; the bench's counts start after it.
+  await page.evaluate(() => Object.assign((window as unknown as { benchCounts: BenchCounts }).benchCounts, { clicks: 0, tabs: 0, enters: 0 }));
   return { scale: await StationSocket.open(station.proc.info) };
 }
 

@@ -18,7 +18,7 @@ export interface BackendHandle {
 }
 
 export async function emptyHqDb(db: HqDb): Promise<void> {
-  await db.exec(`TRUNCATE station_tokens, station_events, rejected_events, status_changes, manifests, reference_docs, stream_epochs, stations CASCADE;
+  await db.exec(`TRUNCATE station_photos, station_tokens, station_events, rejected_events, status_changes, manifests, reference_docs, stream_epochs, stations CASCADE;
     ALTER SEQUENCE change_version RESTART WITH 1;`);
 }
 

@@ -83,7 +83,7 @@ describe('npm run hq -- …', () => {
       expect(spec.headers.get('content-type')).toMatch(/^application\/json/);
       const served = (await spec.json()) as { openapi: string; paths: Record<string, unknown> };
       expect(served).toEqual(buildOpenApiDocument());
-      expect(Object.keys(served.paths).sort()).toEqual(['/v1/health', '/v1/openapi.json', '/v1/pull/{stream}', '/v1/push']);
+      expect(Object.keys(served.paths).sort()).toEqual(['/v1/health', '/v1/openapi.json', '/v1/photos/{photoId}', '/v1/pull/{stream}', '/v1/push', '/v1/updates/{file}']);
       await expect(hq('token', 'list')).rejects.toMatchObject({ stderr: expect.stringMatching(/in use by process/) });
     } finally {
       expect(await server.stop()).toBe(0);

@@ -46,6 +46,17 @@ describe('npm run cli -- slip', () => {
     expect(decodeZplCode128Data(/\^BCN,\d+,N,N,N,N\^FD([^^]+)\^FS/.exec(zpl)?.[1] ?? '')).toBe('APELAX1160000110');
   });
 
+  it('renders a demo relabel as EPL2 for a Zebra 2844, the waybill in its Code 128 command', async () => {
+    const out = path.join(temp.dir, 'relabel.epl');
+    const r = await run(slip, 'relabel', '--waybill', 'APELAX1040000101', '--format', 'epl', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatchObject({ ok: true, document: 'relabel', format: 'epl' });
+    const epl = await readFile(out, 'latin1');
+    expect(epl).toMatch(/^\r?\nN\r\n|\bN\r\n/);
+    expect(/\nB\d+,\d+,0,1,\d+,\d+,\d+,N,"([^"]+)"\r\n/.exec(epl)?.[1]).toBe('APELAX1040000101');
+    expect(epl.trimEnd().endsWith('P1')).toBe(true);
+  });
+
   it('renders a stored parcel from a station database', async () => {
     const db = openStationDatabase(temp.dir);
     seedParcel(db, returnedIntake(), manifestEntry());

@@ -23,6 +23,7 @@ import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { manifestEntry } from '../../unit/printing/support/parcels.ts';
 import { ZplSink, freePort } from './support/zplSink.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
 const RETURN: Verdict = { decision: 'RETURN', reasons: [{ code: 'OVERWEIGHT', effect: 'RETURN', message: 'Over 44 lb: return to sender.' }], reprice: null };
@@ -36,7 +37,7 @@ let notices: Notice[];
 const clock = Date.UTC(2026, 10, 21, 14, 0, 0);
 
 function open(): Station {
-  const s = createStation({
+  const s = createStation({ signedInAs: TEST_LEAD,
     dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
     decide: (_req: VerdictRequest) => next, now: () => clock,
   });
@@ -225,7 +226,7 @@ describe('printing after a crash, and print bodies', () => {
     const job = await until('the relabel waiting', () => queue().jobs.find((j) => j.document === 'relabel' && j.attempts > 0));
     await station.close();
     // What a SIGKILL mid-send leaves behind: the job row still says "sending".
-    const raw = createStation({ dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: () => next, now: () => clock });
+    const raw = createStation({ signedInAs: TEST_LEAD, dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: () => next, now: () => clock });
     await raw.printing.stop();
     raw.db.prepare("UPDATE print_jobs SET state = 'sending' WHERE job_id = ?").run(job.jobId);
     await raw.close();

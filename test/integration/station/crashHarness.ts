@@ -92,7 +92,7 @@ export async function runCrashHarness(options: { readonly dataDir: string; reado
     let n = 0;
     for (let round = 0; round <= options.kills; round++) {
       proc = await startStationProcess(args);
-      const socket = await StationSocket.open(proc.info);
+      const socket = await StationSocket.openSignedIn(proc.info);
       if (round === 0) {
         // Wait for the parcels' pre-alerts to arrive from HQ.
         const deadline = Date.now() + 120_000;
@@ -160,7 +160,7 @@ export async function runCrashHarness(options: { readonly dataDir: string; reado
 
     // Let labels print and sync drain (twice in a row, a second apart), then stop cleanly.
     const final = proc as StationProcess;
-    const socket = await StationSocket.open(final.info);
+    const socket = await StationSocket.openSignedIn(final.info);
     const deadline = Date.now() + 120_000;
     const busy = () => {
       const peek = new Database(path.join(options.dataDir, 'station.sqlite'), { readonly: true });

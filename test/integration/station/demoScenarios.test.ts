@@ -13,6 +13,7 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import type { Station } from '../../../electron/station/createStation.ts';
 import type { IntakeView } from '../../../shared/contract/intakeView.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 interface Scenario {
   id: string;
@@ -31,7 +32,7 @@ const stations = new Map<string, { station: Station; cleanup: () => void }>();
 beforeAll(async () => {
   for (const warehouse of ['LAX', 'CHI'] as const) {
     const temp = makeTempDir(`demo-${warehouse}`);
-    const station = await openConfiguredStation({
+    const station = await openConfiguredStation({ signedInAs: TEST_LEAD,
       argv: ['--data-dir', temp.dir, '--demo', '--warehouse', warehouse, '--station-id', `${warehouse}-TEST-1`],
       env: {}, transport: 'browser', defaultDataDir: temp.dir, version: 'test',
     });

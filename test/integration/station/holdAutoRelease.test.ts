@@ -20,6 +20,7 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import type { Station } from '../../../electron/station/createStation.ts';
 import type { ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const manifests = JSON.parse(readFileSync(path.join(root, 'resources/demo/manifests.json'), 'utf8')) as ManifestEntry[];
@@ -44,7 +45,7 @@ describeEachBackend('hold released when HQ records the ID', (h) => {
     const { token } = await createStationToken(h.db, { stationId: 'LAX-AUTO-1', warehouse: 'LAX' });
     hq = await startTestHq(h.db);
     const dataDir = path.join(temp.dir, `${h.name}-${randomUUID()}`);
-    station = await openConfiguredStation({
+    station = await openConfiguredStation({ signedInAs: TEST_LEAD,
       argv: ['--data-dir', dataDir, '--no-demo', '--station-id', 'LAX-AUTO-1', '--warehouse', 'LAX', '--hq-url', hq.url],
       env: { ECMS_HQ_TOKEN: token }, transport: 'browser', defaultDataDir: dataDir, version: 'test',
     });

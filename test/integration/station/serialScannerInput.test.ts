@@ -8,6 +8,7 @@ import { openPtyPair, type PtyPair } from '../../../electron/devices/scale/socat
 import { openConfiguredStation } from '../../../electron/station/openConfiguredStation.ts';
 import type { Station } from '../../../electron/station/createStation.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 let pair: PtyPair | null = null;
 let station: Station | null = null;
@@ -25,7 +26,7 @@ describe('serial scanner input', () => {
     const opened = await openPtyPair();
     if (!opened.ok) throw new Error(opened.message);
     pair = opened.pair;
-    station = await openConfiguredStation({
+    station = await openConfiguredStation({ signedInAs: TEST_LEAD,
       argv: ['--data-dir', temp.dir, '--demo', '--scanner', `serial:${pair.hostPath}`], env: {}, transport: 'browser', defaultDataDir: temp.dir, version: 't',
     });
     const rejected: Array<{ code: string; raw: string }> = [];

@@ -14,6 +14,7 @@ import type { CommandHandlers } from '../../../electron/station/commandHandlers.
 import { openLogger, type OpenLogger } from '../../../electron/log/openLogger.ts';
 import { logSettingsFromEnv, stationLogDir } from '../../../electron/log/logSettings.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 interface Scenario {
   scan: string;
@@ -45,7 +46,7 @@ beforeAll(async () => {
     utimesSync(path.join(logDir(), name), t, t);
   }
   log = await openLogger(logSettingsFromEnv({ ECMS_LOG_RETENTION_DAYS: '14', ECMS_LOG_MAX_FILE_MB: '1', ECMS_LOG_PRETTY: '0' }, logDir(), 'station', false), { process: 'station' });
-  station = await openConfiguredStation({
+  station = await openConfiguredStation({ signedInAs: TEST_LEAD,
     argv: ['--data-dir', temp.dir, '--demo', '--warehouse', 'LAX', '--station-id', 'LAX-LOG-1', '--operator', 'Pat Worker'],
     env: {}, transport: 'browser', defaultDataDir: temp.dir, version: 'test', logger: log.logger,
   });
@@ -77,7 +78,7 @@ describe('station log', () => {
     await log.flush();
     const found = readLines(logDir()).filter((l) => l['logId'] === result.error.logId);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ level: 50, stationId: 'LAX-LOG-1', warehouse: 'LAX', operator: 'Pat Worker', intakeId, command: 'intake.get' });
+    expect(found[0]).toMatchObject({ level: 50, stationId: 'LAX-LOG-1', warehouse: 'LAX', operator: TEST_LEAD.operatorId, intakeId, command: 'intake.get' });
     expect((found[0]!['err'] as { message: string }).message).toBe('injected failure');
   });
 

@@ -6,6 +6,7 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import type { Verdict } from '../../../shared/rules/verdict.ts';
 import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
 
@@ -44,7 +45,7 @@ beforeEach(async () => {
   temp = makeTempDir('sync-now');
   hq = countingHq();
   await new Promise<void>((resolve) => hq.server.listen(0, '127.0.0.1', resolve));
-  station = createStation({
+  station = createStation({ signedInAs: TEST_LEAD,
     dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: () => ACCEPT,
     hq: { hqUrl: hq.url(), token: `ecms1_${'0'.repeat(16)}_${'A'.repeat(43)}` },
   });

@@ -12,6 +12,7 @@ import type { Station } from '../../../electron/station/createStation.ts';
 import type { IntakeView } from '../../../shared/contract/intakeView.ts';
 import { massFromDecimal } from '../../../shared/units/mass.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 let station: Station;
 let temp: ReturnType<typeof makeTempDir>;
@@ -34,7 +35,7 @@ const verdictMasses = (intakeId: string) =>
 
 beforeAll(async () => {
   temp = makeTempDir('weight-interlock');
-  station = await openConfiguredStation({
+  station = await openConfiguredStation({ signedInAs: TEST_LEAD,
     argv: ['--data-dir', temp.dir, '--demo', '--warehouse', 'LAX', '--station-id', 'LAX-TEST-1'],
     env: {}, transport: 'browser', defaultDataDir: temp.dir, version: 'test',
   });

@@ -21,6 +21,7 @@ import { startTestHq } from './syncHarness.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { DANGEROUS_UNITS, hostileText } from '../../support/hostileText.ts';
 import { findTextProblem } from '../../../shared/text/cleanText.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const STATION = 'LAX-FUZZ-1';
 let cluster: PostgresCluster;
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const { token } = await createStationToken(db, { stationId: STATION, warehouse: 'LAX' });
   hq = await startTestHq(db);
   const dataDir = path.join(temp.dir, 'station');
-  station = await openConfiguredStation({
+  station = await openConfiguredStation({ signedInAs: TEST_LEAD,
     argv: ['--data-dir', dataDir, '--no-demo', '--station-id', STATION, '--warehouse', 'LAX', '--hq-url', hq.url],
     env: { ECMS_HQ_TOKEN: token }, transport: 'browser', defaultDataDir: dataDir, version: 'test',
   });

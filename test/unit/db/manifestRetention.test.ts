@@ -13,6 +13,7 @@ import type { ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import type { Verdict } from '../../../shared/rules/verdict.ts';
 import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
@@ -44,7 +45,7 @@ async function takeIn(waybill: string, finish: boolean): Promise<string> {
 describe('consignee-name retention', () => {
   it('purges names of parcels synced and gone, and of old manifests; keeps names a slip may still need', async () => {
     temp = makeTempDir('retention');
-    station = createStation({
+    station = createStation({ signedInAs: TEST_LEAD,
       dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
       decide: () => verdict, now: () => T0,
     });

@@ -7,6 +7,7 @@ import { startBrowserHost, type BrowserHost } from '../../../electron/host/brows
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { recordingLogger } from '../../support/recordingLogger.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let station: Station;
@@ -16,7 +17,7 @@ const recorded = recordingLogger();
 beforeAll(async () => {
   temp = makeTempDir('host');
   writeFileSync(`${temp.dir}/index.html`, '<!doctype html><title>station</title>');
-  station = createStation({ dataDir: `${temp.dir}/data`, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: recordingDecider({ decision: 'ACCEPT', reasons: [], reprice: null }) });
+  station = createStation({ signedInAs: TEST_LEAD, dataDir: `${temp.dir}/data`, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: recordingDecider({ decision: 'ACCEPT', reasons: [], reprice: null }) });
   host = await startBrowserHost({ station, rendererDir: temp.dir, logger: recorded.logger });
 });
 afterAll(async () => {

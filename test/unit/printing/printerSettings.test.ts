@@ -17,12 +17,27 @@ describe('printer settings schema', () => {
     expect(formatOfTarget(PrinterTargetSchema.parse({ kind: 'browser-print' }))).toBe('html');
   });
 
+  it('EPL2 printers (LP/TLP 2844): port 9100 by default, 203 dpi, EPL format, their own queue key', () => {
+    const tcp = PrinterTargetSchema.parse({ kind: 'epl-tcp', host: '192.168.1.60' });
+    expect(tcp).toEqual({ kind: 'epl-tcp', host: '192.168.1.60', port: 9100 });
+    expect(formatOfTarget(tcp)).toBe('epl');
+    expect(targetKey(tcp)).toBe('epl-tcp:192.168.1.60:9100');
+    expect(describeTarget(tcp)).toBe('EPL2 (LP/TLP 2844) 203 dpi at 192.168.1.60:9100');
+    const device = PrinterTargetSchema.parse({ kind: 'epl-device', path: '/dev/usb/lp1' });
+    expect(formatOfTarget(device)).toBe('epl');
+    expect(targetKey(device)).toBe('epl-device:/dev/usb/lp1');
+    expect(describeTarget(device)).toBe('EPL2 (LP/TLP 2844) 203 dpi on /dev/usb/lp1');
+  });
+
   it('refuses what would break a transport', () => {
     for (const bad of [
       { kind: 'zpl-tcp', host: 'http://printer/', dpi: 203 },
       { kind: 'zpl-tcp', host: 'printer', dpi: 600 },
       { kind: 'zpl-tcp', host: 'printer', port: 70000, dpi: 203 },
       { kind: 'zpl-device', path: 'usb/lp0', dpi: 203 },
+      { kind: 'epl-tcp', host: 'printer', dpi: 203 },
+      { kind: 'epl-tcp', host: 'printer', checkStatus: true },
+      { kind: 'epl-device', path: 'usb/lp0' },
       { kind: 'pdf-cups', printerName: 'Office Printer' },
       { kind: 'pdf-cups', printerName: '-o evil' , extra: 1 },
       { kind: 'laser' },

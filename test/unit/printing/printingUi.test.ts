@@ -15,6 +15,8 @@ describe('printer form', () => {
     const targets = [
       { kind: 'zpl-tcp', host: '10.0.0.7', port: 9101, dpi: 300, checkStatus: true },
       { kind: 'zpl-device', path: '/dev/usb/lp0', dpi: 203 },
+      { kind: 'epl-tcp', host: '10.0.0.8', port: 9100 },
+      { kind: 'epl-device', path: '/dev/usb/lp1' },
       { kind: 'pdf-cups', printerName: 'Office', media: 'default' },
       { kind: 'pdf-system', deviceName: 'Brother_QL_820NWB' },
       { kind: 'browser-print' },
@@ -26,6 +28,8 @@ describe('printer form', () => {
   it('says which field is wrong, in words', () => {
     expect(targetFromForm({ ...EMPTY_FORM, kind: 'zpl-tcp', host: '', port: '9100' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Address:/) });
     expect(targetFromForm({ ...EMPTY_FORM, kind: 'zpl-tcp', host: 'p1', port: 'abc' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Port:/) });
+    expect(targetFromForm({ ...EMPTY_FORM, kind: 'epl-tcp', host: 'p1', port: '0' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Port:/) });
+    expect(targetFromForm({ ...EMPTY_FORM, kind: 'epl-device', path: 'lp0' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Device:/) });
     expect(targetFromForm({ ...EMPTY_FORM, kind: 'pdf-cups', printerName: 'Has space' })).toMatchObject({ ok: false, message: expect.stringMatching(/^CUPS printer:/) });
   });
 });
@@ -38,6 +42,10 @@ describe('printer spec on the command line', () => {
     expect(parsePrinterSpec('printer.local:9100', opts)).toMatchObject({ ok: true, value: { host: 'printer.local' } });
     expect(parsePrinterSpec('/dev/usb/lp0', { dpi: 300, checkStatus: false })).toMatchObject({ ok: true, value: { kind: 'zpl-device', dpi: 300 } });
     expect(parsePrinterSpec('cups:Office', opts)).toMatchObject({ ok: true, value: { kind: 'pdf-cups', printerName: 'Office', media: 'label' } });
+    expect(parsePrinterSpec('epl:192.168.1.60', opts)).toMatchObject({ ok: true, value: { kind: 'epl-tcp', host: '192.168.1.60', port: 9100 } });
+    expect(parsePrinterSpec('epl:lp2844-dock:9101', opts)).toMatchObject({ ok: true, value: { kind: 'epl-tcp', host: 'lp2844-dock', port: 9101 } });
+    expect(parsePrinterSpec('epl:/dev/usb/lp1', opts)).toMatchObject({ ok: true, value: { kind: 'epl-device', path: '/dev/usb/lp1' } });
+    expect(parsePrinterSpec('epl:', opts)).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID' } });
     expect(parsePrinterSpec('zebra', opts)).toMatchObject({ ok: false, error: { code: 'SETTINGS_INVALID' } });
     expect(parsePrinterSpec('cups:', opts)).toMatchObject({ ok: false });
   });
@@ -68,6 +76,26 @@ describe('PrinterSetupPanel (server-rendered markup)', () => {
     expect(html).toMatch(/data-testid="auto-RETURN-return-slip" checked=""/);
     expect(html).not.toMatch(/data-testid="auto-HOLD-[a-z-]+" checked/);
     expect(html).not.toMatch(/data-testid="auto-ACCEPT-return-slip" checked/);
+  });
+});
+
+describe('PrinterSetupPanel with an LP/TLP 2844 (EPL2)', () => {
+  const settings: PrintSettings = {
+    printers: { relabel: { kind: 'epl-tcp', host: '192.168.1.60', port: 9100 }, 'return-slip': { kind: 'epl-device', path: '/dev/usb/lp1' } },
+    autoPrint: DEFAULT_PRINT_SETTINGS.autoPrint,
+    voidSlip: false,
+  };
+  const html = renderToStaticMarkup(createElement(PrinterSetupPanel, { settings, printers: { cups: null, system: null }, onSave: noop, onTest: noop }));
+
+  it('offers the EPL2 printers, shows their address or device without a resolution choice, and can test them', () => {
+    expect(html).toContain('<option value="epl-tcp" selected="">Zebra LP/TLP 2844 on the network (EPL2, TCP 9100)</option>');
+    expect(html).toContain('<option value="epl-device" selected="">Zebra LP/TLP 2844 on USB or serial (EPL2, device file)</option>');
+    expect(html).toContain('value="192.168.1.60"');
+    expect(html).toContain('value="/dev/usb/lp1"');
+    expect(html).not.toContain('data-testid="printer-relabel-dpi"');
+    expect(html).toContain('EPL2 (LP/TLP 2844) 203 dpi at 192.168.1.60:9100');
+    expect(html).toMatch(/data-testid="printer-relabel-test">Print test label/);
+    expect(html).toMatch(/data-testid="printer-return-slip-test">Print test label/);
   });
 });
 

@@ -17,6 +17,7 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import type { ScaleDiagnostics } from '../../../electron/devices/scale/scaleSource.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const T0 = 1_700_000_000_000;
 const frame = (text: string) => Uint8Array.of(STX, ...asciiBytes(text), CR);
@@ -104,7 +105,7 @@ describe('auto-capture in the station tells the interlock about rejected frames'
     let rejected = 0;
     const scale = fakeScale();
     const noisyScale = { ...scale, diagnostics: (): ScaleDiagnostics => ({ validFrames: 0, rejected: { malformed: rejected }, rejectedBytes: rejected * 7, reconnects: 0, lastFrameAt: null }) };
-    station = createStation({
+    station = createStation({ signedInAs: TEST_LEAD,
       dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: noisyScale, classify: fakeClassify,
       decide: recordingDecider({ decision: 'ACCEPT', reasons: [], reprice: null }), now: () => clock,
     });

@@ -13,6 +13,7 @@ import type { ScaleReading } from '../../../shared/scale/reading.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { createPlatform, lb, place, remove, wait, type PlatformAction } from '../scale/platformScript.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
 
@@ -58,7 +59,7 @@ beforeEach(() => {
   logLines = [];
   emitted = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  station = createStation({
+  station = createStation({ signedInAs: TEST_LEAD,
     dataDir: temp.dir, transport: 'browser', demo: false, version: 'test', scale, classify: fakeClassify, decide, now: platform.now, logger,
   });
   failures = [];

@@ -14,6 +14,7 @@ import type { Result } from '../../../shared/contract/result.ts';
 import { COMMAND_NAMES } from '../../../shared/contract/commandNames.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
 let temp: ReturnType<typeof makeTempDir>;
@@ -34,7 +35,7 @@ beforeEach(() => {
   temp = makeTempDir('bench');
   scale = fakeScale();
   decide = recordingDecider(ACCEPT);
-  station = createStation({ dataDir: temp.dir, transport: 'browser', demo: false, version: 'test', scale, classify: fakeClassify, decide, now: () => ++clock });
+  station = createStation({ signedInAs: TEST_LEAD, dataDir: temp.dir, transport: 'browser', demo: false, version: 'test', scale, classify: fakeClassify, decide, now: () => ++clock });
 });
 afterEach(async () => {
   await station.close();

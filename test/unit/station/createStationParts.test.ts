@@ -10,6 +10,7 @@ import { dispatchCommand } from '../../../electron/station/dispatchCommand.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { recordingLogger } from '../../support/recordingLogger.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 interface Parts {
   readonly hq: boolean;
@@ -22,7 +23,7 @@ interface Parts {
 function optionsWith(parts: Parts, dataDir: string): StationOptions {
   const scale = fakeScale();
   return {
-    dataDir, transport: 'browser', demo: false, version: 't', classify: fakeClassify,
+    dataDir, transport: 'browser', demo: false, version: 't', classify: fakeClassify, signedInAs: TEST_LEAD,
     decide: recordingDecider({ decision: 'ACCEPT', reasons: [], reprice: null }),
     scale: parts.simulator ? { ...scale, simulator: { place: () => undefined, remove: () => undefined } } : scale,
     ...(parts.hq ? { hq: { hqUrl: 'http://127.0.0.1:9', token: 'no-such-token' } } : {}),

@@ -8,6 +8,7 @@ import type { Verdict } from '../../../shared/rules/verdict.ts';
 import type { ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { fakeClassify, fakeScale, recordingDecider } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const HOLD: Verdict = { decision: 'HOLD', reasons: [{ code: 'ID_MISSING', effect: 'HOLD', message: 'No consignee ID.' }], reprice: null };
 const MANIFEST: ManifestEntry = {
@@ -27,7 +28,7 @@ const log = { error: () => {} };
 function open(): Station {
   scale = fakeScale();
   decide = recordingDecider(HOLD);
-  return createStation({ dataDir: temp.dir, transport: 'browser', demo: false, version: 'test', scale, classify: fakeClassify, decide, now: () => ++clock });
+  return createStation({ signedInAs: TEST_LEAD, dataDir: temp.dir, transport: 'browser', demo: false, version: 'test', scale, classify: fakeClassify, decide, now: () => ++clock });
 }
 
 const count = (table: string) => (station.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -106,7 +107,7 @@ describe('intake service', () => {
     const typed = await call('intake.captureWeight', { commandId: randomUUID(), intakeId, manual: { value: '3.25', unit: 'lb', reason: 'scale unplugged' } });
     expect(typed).toMatchObject({ ok: true, data: { weight: { source: 'manual', manualReason: 'scale unplugged' } } });
     const audit = station.db.prepare("SELECT payload FROM events WHERE type = 'WEIGHT_CAPTURED'").get() as { payload: string };
-    expect(JSON.parse(audit.payload)).toMatchObject({ source: 'manual', reason: 'scale unplugged', operator: 'demo' });
+    expect(JSON.parse(audit.payload)).toMatchObject({ source: 'manual', reason: 'scale unplugged', operator: TEST_LEAD.operatorId });
   });
 
   it('refuses out-of-order steps with INVALID_STATE and a correction withdraws the verdict', async () => {

@@ -17,6 +17,7 @@ import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
 import { StationError } from '../../../electron/station/stationError.ts';
 import type { VerdictDecider } from '../../../electron/station/stationPorts.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const HOLD: Verdict = { decision: 'HOLD', reasons: [{ code: 'ID_MISSING', effect: 'HOLD', message: 'No consignee ID yet.' }], reprice: null };
 const REAL = Date.UTC(2026, 10, 1);
@@ -33,7 +34,7 @@ afterEach(async () => {
 const clocks = { wall: REAL, mono: 0 };
 function open(dir: string, decide: (s: () => Station) => VerdictDecider = () => () => HOLD): Station {
   let s: Station | null = null;
-  s = createStation({
+  s = createStation({ signedInAs: TEST_LEAD,
     dataDir: dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
     decide: decide(() => s!), now: () => clocks.wall, mono: () => clocks.mono,
   });

@@ -9,6 +9,7 @@ import { upsertManifest } from '../../../electron/db/queries/manifests.ts';
 import type { ManifestEntry } from '../../../shared/manifest/manifestEntry.ts';
 import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const HOLD: Verdict = { decision: 'HOLD', reasons: [{ code: 'ID_MISSING', effect: 'HOLD', message: 'No consignee ID yet.' }], reprice: null };
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
@@ -26,7 +27,7 @@ const call = async <T = unknown>(name: string, request: unknown): Promise<T> => 
 beforeEach(() => {
   temp = makeTempDir('holds');
   next = HOLD;
-  station = createStation({
+  station = createStation({ signedInAs: TEST_LEAD,
     dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
     decide: (_req: VerdictRequest) => next, now: () => clock,
   });
@@ -88,7 +89,7 @@ describe('hold shelf in the station', () => {
     await call('intake.finish', { commandId: randomUUID(), intakeId: id });
     await station.close();
     clock += 31 * DAY_MS;
-    station = createStation({
+    station = createStation({ signedInAs: TEST_LEAD,
       dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify,
       decide: (_req: VerdictRequest) => next, now: () => clock,
     });

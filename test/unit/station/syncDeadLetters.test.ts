@@ -8,6 +8,7 @@ import { DEAD_LETTERS_MAX } from '../../../shared/contract/limits.ts';
 import type { Verdict } from '../../../shared/rules/verdict.ts';
 import { fakeClassify, fakeScale } from '../../support/fakeStationParts.ts';
 import { makeTempDir } from '../../support/tempDir.ts';
+import { TEST_LEAD } from '../../support/signedIn.ts';
 
 const ACCEPT: Verdict = { decision: 'ACCEPT', reasons: [], reprice: null };
 let temp: ReturnType<typeof makeTempDir>;
@@ -15,7 +16,7 @@ let station: Station;
 
 beforeEach(() => {
   temp = makeTempDir('dead-letters');
-  station = createStation({ dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: () => ACCEPT, now: () => 1_000 });
+  station = createStation({ signedInAs: TEST_LEAD, dataDir: temp.dir, transport: 'browser', demo: false, version: 't', scale: fakeScale(), classify: fakeClassify, decide: () => ACCEPT, now: () => 1_000 });
 });
 afterEach(async () => {
   await station.close();
