@@ -10,8 +10,8 @@ export interface RateLimitOptions {
   readonly now?: () => number;
 }
 
-/** A bench sends a few commands a second; a reconnecting screen about ten at once. */
-export const BENCH_RATE_LIMIT: RateLimitOptions = { burst: 120, perSecond: 40 };
+/** A bench screen sends tens of commands per parcel (refreshes after every event); this stops only a runaway client. */
+export const BENCH_RATE_LIMIT: RateLimitOptions = { burst: 600, perSecond: 200 };
 
 export interface CommandRateLimiter {
   /** True if one more command may run now (and counts it). */

@@ -15,6 +15,10 @@ import { reconnectDelayMs } from './reconnectBackoff.ts';
 
 export const WS_CALL_TIMEOUT_MS = 15_000;
 
+/** A call the host refused as too many at once is sent again this many times in all, pausing longer each time. */
+const RATE_LIMITED_TRIES = 4;
+const RATE_LIMITED_PAUSE_MS = 250;
+
 /** What a call made while the station is down gets back. */
 export function stationDown<T>(): Result<T> {
   return {
@@ -126,12 +130,21 @@ export function wsStationClient(url: string, onConnection: (connected: boolean) 
 
   return {
     async call(name, request) {
-      const id = nextId++;
-      const result = await withCallTimeout(send(id, JSON.stringify({ id, command: name, request })), timeoutMs, () => {
-        if (pending.delete(id)) timedOut.add(id);
-        else abandoned.add(id);
-      });
-      return parseResponse(name, result, check);
+      for (let attempt = 1; ; attempt++) {
+        const id = nextId++;
+        const result = await withCallTimeout(send(id, JSON.stringify({ id, command: name, request })), timeoutMs, () => {
+          if (pending.delete(id)) timedOut.add(id);
+          else abandoned.add(id);
+        });
+        // The host refused this connection's burst (RATE_LIMITED): wait a moment and send the same request again
+        // (state-changing commands carry their commandId, so a repeat is applied once). After a few tries the
+        // refusal reaches the screen in plain words.
+        if (!result.ok && result.error.code === 'RATE_LIMITED' && attempt < RATE_LIMITED_TRIES) {
+          await new Promise((resolve) => setTimeout(resolve, RATE_LIMITED_PAUSE_MS * attempt));
+          continue;
+        }
+        return parseResponse(name, result, check);
+      }
     },
     subscribe(event, listener) {
       let set = listeners.get(event);

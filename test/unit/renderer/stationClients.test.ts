@@ -41,6 +41,30 @@ describe('WebSocket station client', () => {
     expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'no' } });
   });
 
+  it('sends a call refused as RATE_LIMITED again after a pause, and answers with what the station then says', async () => {
+    let refusals = 2;
+    const seen: number[] = [];
+    const station = await fakeStation((f, s) => {
+      seen.push(f.id);
+      const result = refusals-- > 0 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'too many' } } : { ok: true, data: null };
+      s.send(JSON.stringify({ type: 'result', id: f.id, result }));
+    });
+    cleanups.push(station.close);
+    const c = wsStationClient(station.url, () => undefined, { callTimeoutMs: 5_000, check: quietCheck() });
+    cleanups.unshift(() => c.close());
+    expect(await c.call('intake.current', {})).toEqual({ ok: true, data: null });
+    expect(seen).toHaveLength(3);
+  });
+
+  it('gives the RATE_LIMITED refusal to the screen when the station keeps refusing', async () => {
+    const station = await fakeStation((f, s) => s.send(JSON.stringify({ type: 'result', id: f.id, result: { ok: false, error: { code: 'RATE_LIMITED', message: 'too many' } } })));
+    cleanups.push(station.close);
+    const c = wsStationClient(station.url, () => undefined, { callTimeoutMs: 5_000, check: quietCheck() });
+    cleanups.unshift(() => c.close());
+    const result = await c.call('intake.current', {});
+    expect(result.ok ? null : result.error.code).toBe('RATE_LIMITED');
+  });
+
   it('resolves with STATION_UNREACHABLE within its timeout when the station stops answering', async () => {
     let answering = true;
     const station = await fakeStation((f, s) => {
