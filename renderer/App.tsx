@@ -178,8 +178,7 @@ export function App() {
       <div className="app">
         <StationUnreachable link={station.link} lastRefused={station.lastRefused} />
         <header className="topbar">
-          <h1>ECMS Intake</h1>
-          <span className="badge" data-testid="station-id">{info ? `${info.stationId} · ${info.warehouse}` : '…'}</span>
+          <StationTitle info={info} />
           {info?.demo && <span className="badge demo">DEMO DATA</span>}
         </header>
         <SignInScreen client={client} state={session.state} stationLabel={info ? `Station ${info.stationId}, ${info.warehouse}` : 'Connecting to the station…'} onSignedIn={session.setState} />
@@ -191,8 +190,7 @@ export function App() {
     <div className="app">
       <StationUnreachable link={station.link} lastRefused={station.lastRefused} />
       <header className="topbar">
-        <h1>ECMS Intake</h1>
-        <span className="badge" data-testid="station-id">{info ? `${info.stationId} · ${info.warehouse}` : '…'}</span>
+        <StationTitle info={info} />
         <SessionBadge session={person} onOperators={() => setOperatorsOpen(true)} onSignOut={() => void client.call('session.signOut', {}).then((r) => (r.ok ? session.setState(r.data) : setError(r.error)))} />
         {info?.demo && <span className="badge demo">DEMO DATA</span>}
         <span className={`badge ${station.connected ? 'ok' : 'bad'}`} data-testid="connection">{station.connected ? `Station ${info?.transport ?? ''}` : '⚠ Station not reachable'}</span>
@@ -265,4 +263,14 @@ export function App() {
 
 function focusScan(): void {
   document.getElementById('scan-input')?.focus();
+}
+
+/** The top bar's first words: the app and which station this is. */
+function StationTitle(props: { info: { stationId: string; warehouse: string } | null }) {
+  return (
+    <>
+      <h1>ECMS Intake</h1>
+      <span className="badge" data-testid="station-id">{props.info ? `${props.info.stationId} · ${props.info.warehouse}` : '…'}</span>
+    </>
+  );
 }

@@ -8,37 +8,29 @@ import { ROLES, type Role } from '../../../shared/contract/commandRoles.ts';
 import { OperatorNameSchema } from '../../../shared/contract/operators.ts';
 import { addOperator } from '../../station/operatorRoster.ts';
 import type { CliCommand } from '../cliCommand.ts';
-import { readCommandLine } from '../commandLine.ts';
-import { parseOperatorId, parsePin, withStationDatabase } from '../operatorCommandLine.ts';
-import { readPinLine } from '../readPinLine.ts';
+import { readOperatorLine, readPinOrExplain, withStationDatabase } from '../operatorCommandLine.ts';
 
 const USAGE = 'operator-add --data-dir DIR --id ID --name NAME [--role lead|operator]';
-const OPTIONS = { 'data-dir': { type: 'string' }, id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } as const;
+const OPTIONS = { name: { type: 'string' }, role: { type: 'string' } } as const;
 
 const command: CliCommand = {
   name: 'operator-add',
   usage: USAGE,
   summary: 'Add a person who may sign in (the PIN is read from standard input); the first lead comes from here',
   async run(args, io) {
-    const line = readCommandLine(args, OPTIONS);
+    const line = readOperatorLine(args, OPTIONS, USAGE, io);
+    if (!line.ok) return line.exitCode;
+    const { dataDir, operatorId } = line;
     const usage = (problem: string): number => {
       io.err(`${problem}. Usage: npm run cli -- ${USAGE}`);
       return 2;
     };
-    if (!line.ok) return usage(line.message);
-    const dataDir = line.values['data-dir'];
-    if (!dataDir) return usage('--data-dir is needed');
-    const operatorId = parseOperatorId(line.values.id);
-    if (!operatorId) return usage('--id is needed: 2 to 16 letters or digits');
-    const name = OperatorNameSchema.safeParse(line.values.name ?? '');
+    const name = OperatorNameSchema.safeParse(line.values['name'] ?? '');
     if (!name.success) return usage('--name is needed: the person\'s name as the screen shows it');
-    const role = line.values.role ?? 'operator';
+    const role = line.values['role'] ?? 'operator';
     if (!(ROLES as readonly string[]).includes(role)) return usage('--role is lead or operator');
-    const pin = parsePin(await readPinLine(`PIN for ${operatorId} (4 to 8 digits): `));
-    if (!pin) {
-      io.err('The PIN must be 4 to 8 digits, given on standard input (for example: echo 4821 | npm run cli -- operator-add …).');
-      return 2;
-    }
+    const pin = await readPinOrExplain(`PIN for ${operatorId} (4 to 8 digits): `, 'operator-add', io);
+    if (!pin) return 2;
     return withStationDatabase(dataDir, io, async (db) => {
       const { operator } = await addOperator(db, { operatorId, name: name.data, role: role as Role, pin }, Date.now());
       io.out(`Added ${operator.role} ${operator.name} (${operator.operatorId}). They can sign in at the station now.`);

@@ -75,7 +75,8 @@ describe("npm start's supervision", { timeout: 120_000 }, () => {
       // A data directory that is a file: the station stops before it is ready.
       () => startStationChild(root, ['--data-dir', path.join(root, 'package.json'), '--no-demo'], { ...process.env, ECMS_LOG_PRETTY: '0' }),
     ]);
-    await expect(attempt).rejects.toThrow(/the station stopped \(exit code 1\) before it was ready/);
+    // Refused in plain words (exit 2), not a crash with a stack trace.
+    await expect(attempt).rejects.toThrow(/the station stopped \(exit code 2\) before it was ready/);
     expect(hq).not.toBeNull();
     expect(running(hq!)).toBe(false);
     expect(existsSync(path.join(temp.dir, 'hq', 'hq.lock'))).toBe(false);
