@@ -44,6 +44,7 @@ import { OperatorsScreen } from './operators/OperatorsScreen.tsx';
 import { LeadPage } from './lead/LeadPage.tsx';
 import { LookupLauncher } from './lookup/LookupLauncher.tsx';
 import { IntakePhotos } from './photos/IntakePhotos.tsx';
+import { focusOnBench } from './keyboard/benchFocus.ts';
 
 type IntakeCommand = 'intake.scan' | 'intake.captureWeight' | 'intake.setDimensions' | 'intake.reportDamage' | 'intake.commitVerdict' | 'intake.finish' | 'intake.cancel';
 
@@ -262,7 +263,7 @@ export function App() {
 }
 
 function focusScan(): void {
-  document.getElementById('scan-input')?.focus();
+  focusOnBench(document.getElementById('scan-input'));
 }
 
 /** The top bar's first words: the app and which station this is. */

@@ -17,6 +17,7 @@ import { VerdictBanner } from './VerdictBanner.tsx';
 import { DocumentStatus } from './DocumentStatus.tsx';
 import { lookOf } from './verdictLook.ts';
 import { errorField } from './errorText.ts';
+import { focusOnBench } from '../keyboard/benchFocus.ts';
 
 export interface IntakeActions {
   captureWeight(manual?: { value: string; unit: MassUnit; reason: string }): void;
@@ -196,7 +197,7 @@ function FinishButton(props: { intake: IntakeView; busy: boolean; onFinish: () =
   const decision = props.intake.verdict?.decision ?? null;
   const confirm = decision === 'HOLD' || decision === 'RETURN';
   useEffect(() => {
-    if (confirm) ref.current?.focus();
+    if (confirm) focusOnBench(ref.current);
   }, [confirm, props.intake.updatedAt]);
   const label = decision === 'HOLD'
     ? `On shelf ${props.intake.holdLocation ?? ''} — next parcel`
@@ -213,7 +214,7 @@ function ManualWeight(props: { onSubmit: (m: { value: string; unit: MassUnit; re
   const [reason, setReason] = useState('');
   const valueRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (props.openRequest !== null) valueRef.current?.focus();
+    if (props.openRequest !== null) focusOnBench(valueRef.current);
   }, [props.openRequest]);
   const missing = value.trim() === '' ? 'Type a weight and why' : reason.trim().length < NOTE_MIN_LENGTH ? `Write why (${NOTE_MIN_LENGTH} letters or more)` : null;
   return (
@@ -239,7 +240,7 @@ function DimensionsForm(props: {
   const refs = { length: useRef<HTMLInputElement>(null), width: useRef<HTMLInputElement>(null), height: useRef<HTMLInputElement>(null) };
   const [values, setValues] = useState({ length: '', width: '', height: '' });
   useEffect(() => {
-    if (props.active) refs.length.current?.focus();
+    if (props.active) focusOnBench(refs.length.current);
   }, [props.active]);
   useEffect(() => {
     if (props.errorField) refs[props.errorField].current?.select();
@@ -248,14 +249,14 @@ function DimensionsForm(props: {
   const submit = () => {
     const v = read();
     const empty = SIDES.find((s) => v[s] === '');
-    if (empty) refs[empty].current?.focus();
+    if (empty) focusOnBench(refs[empty].current);
     else if (!props.busy) props.onSubmit({ ...v, unit: props.unit });
   };
   const onKey = (side: (typeof SIDES)[number]) => (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const next = SIDES[SIDES.indexOf(side) + 1];
-    if (next && read()[next] === '') refs[next].current?.focus();
+    if (next && read()[next] === '') focusOnBench(refs[next].current);
     else submit();
   };
   const all = SIDES.every((s) => values[s].trim() !== '');

@@ -25,7 +25,7 @@ export function LeadPage(props: { client: StationClient; onClose: () => void }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="lead-page" data-testid="lead-page" data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={keepFunctionKeysOnPage}>
+    <div className="lead-page" data-testid="lead-page" data-full-page data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={keepFunctionKeysOnPage}>
       <header className="lead-header">
         <button type="button" className="lead-back" onClick={onClose} data-testid="lead-back">← Back to the bench <kbd>Esc</kbd></button>
         <h2>{tab === 'summary' ? 'Day summary' : 'Exceptions'}</h2>

@@ -73,7 +73,7 @@ export function LookupPage(props: { client: StationClient; warehouse: Warehouse;
   };
 
   return (
-    <div className="lookup-page" data-testid="lookup-page" data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div className="lookup-page" data-testid="lookup-page" data-full-page data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="lookup-header">
         <button type="button" className="lookup-back" onClick={openId ? () => setOpenId(null) : onClose} data-testid="lookup-back">
           ← {openId ? 'Back to the list' : 'Back to the bench'} <kbd>Esc</kbd>

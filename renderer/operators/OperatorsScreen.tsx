@@ -56,7 +56,7 @@ export function OperatorsScreen({ client, onClose }: Props) {
 
   const notice = error && errorNotice(error);
   return (
-    <main className="page operators-page" data-testid="operators-page" data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={keepFunctionKeysOnPage}>
+    <main className="page operators-page" data-testid="operators-page" data-full-page data-wedge-passthrough ref={pageRef} tabIndex={-1} onKeyDown={keepFunctionKeysOnPage}>
       <div className="page-head">
         <button type="button" onClick={onClose} data-testid="operators-back">← Back <kbd>Esc</kbd></button>
         <h2>Operators at this station</h2>

@@ -85,6 +85,9 @@ test('finds a parcel by each kind of number and corrects it: its label is VOID a
 
   // The accepted parcel's page: its trail, its label; the lead corrects its weight.
   await find(page, 'APELAX1040000101');
+  // Wait for this search's answer: the list still shows the scanner search's parcel until it arrives.
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-intake-id', accepted);
   await rows.first().click();
   const parcel = page.getByTestId('parcel-page');
   await expect(parcel.getByTestId('parcel-verdict')).toHaveText('ACCEPT');

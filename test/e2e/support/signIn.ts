@@ -10,17 +10,29 @@ export { DEMO_LEAD, DEMO_OPERATOR };
 
 export async function signInOnScreen(page: Page, person: DemoPerson = DEMO_LEAD): Promise<void> {
   const id = page.getByTestId('sign-in-id');
+  const pin = page.getByTestId('sign-in-pin');
   const signedIn = page.getByTestId('signed-in-as').filter({ hasText: person.name });
-  // Already signed in (a test signed in over its own socket first: the station has one session for every client).
-  await id.or(signedIn).first().waitFor();
-  if (await signedIn.isVisible()) return;
-  // The station's info is in: the screen is connected.
-  await page.getByTestId('station-id').filter({ hasText: '·' }).waitFor();
-  await id.fill(person.operatorId);
-  await id.press('Enter');
-  await page.getByTestId('sign-in-pin').fill(person.pin);
-  await page.getByTestId('sign-in-pin').press('Enter');
-  await page.getByTestId('signed-in-as').filter({ hasText: person.name }).waitFor();
+  // The station has one session for every client: a test may have signed in over its own socket first, and the
+  // screen learns it a moment after it first draws the sign-in screen. So: whichever shows, until it settles.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await signedIn.isVisible()) return;
+    if (await id.isVisible()) {
+      try {
+        await id.fill(person.operatorId, { timeout: 2_000 });
+        await id.press('Enter', { timeout: 2_000 });
+        await pin.fill(person.pin, { timeout: 2_000 });
+        await pin.press('Enter', { timeout: 2_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        continue;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`neither the sign-in screen nor ${person.name} signed in appeared`);
+    await page.waitForTimeout(100);
+  }
+  await signedIn.waitFor();
 }
 
 /** Opens the station page and signs in on its sign-in screen. */
