@@ -94,14 +94,21 @@ export async function serveBrowserStation(
   beforeReady(running);
   const info = await running.station.handlers['station.info']({});
   running.log.logger.info({ origin: running.host.origin, logFile: running.log.file() }, 'browser-mode station ready');
-  process.stdout.write(`${READY_PREFIX}${JSON.stringify({ pageUrl: running.host.pageUrl, origin: running.host.origin, token: running.host.token, logFile: running.log.file(), ...info })}\n`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Stop cleanly on the first signal; a second one during the close does not cut it short.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   // Under `npm start`'s supervisor: its end closes our stdin, and the station stops with it (never left orphaned).
   if (env['ECMS_SUPERVISED'] === '1') {
     process.stdin.on('end', stop).on('error', stop).resume();
   }
+  // Ready only once a stop signal is handled.
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify({ pageUrl: running.host.pageUrl, origin: running.host.origin, token: running.host.token, logFile: running.log.file(), ...info })}\n`);
   return running;
 }
 
