@@ -64,7 +64,9 @@ it('every input is taken clean or refused with INVALID_REQUEST, and everything t
   const call = async (name: string, request: object): Promise<boolean> => {
     const r = await dispatchCommand(station.handlers, name, request, { error: () => {} });
     if (r.ok) return true;
-    expect(['INVALID_REQUEST', 'INVALID_STATE']).toContain(r.error.code);
+    // Typed refusals only. Two lone surrogates slipped in side by side make a valid (unknown) character, so a
+    // scan may also be refused as an unknown barcode or a bad check digit, as any misread label is.
+    expect(['INVALID_REQUEST', 'INVALID_STATE', 'UNKNOWN_BARCODE', 'INVALID_CHECK_DIGIT']).toContain(r.error.code);
     refusals.push(r.error.code);
     return false;
   };
@@ -79,7 +81,7 @@ it('every input is taken clean or refused with INVALID_REQUEST, and everything t
         await call('intake.cancel', { commandId: randomUUID(), intakeId, reason: 'fuzz run over' });
       }
     }),
-    { numRuns: 100 },
+    { numRuns: 100, ...(process.env["FC_SEED"] ? { seed: Number(process.env["FC_SEED"]) } : {}) },
   );
   expect(refusals.length).toBeGreaterThan(0);
   station.sync.nudge();
